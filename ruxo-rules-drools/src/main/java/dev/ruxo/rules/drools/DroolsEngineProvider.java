@@ -1,0 +1,26 @@
+package dev.ruxo.rules.drools;
+
+import dev.ruxo.rules.CheckEngine;
+import dev.ruxo.rules.spi.CheckEngineProvider;
+
+/**
+ * Registers the Drools engine for {@link dev.ruxo.rules.RuxoRules#newEngine()}.
+ *
+ * @since 0.1.0
+ */
+public final class DroolsEngineProvider implements CheckEngineProvider {
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public DroolsEngineProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "drools";
+    }
+
+    @Override
+    public CheckEngine create() {
+        return DroolsCheckEngine.builder().build();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ruxo.rules.drools.facts;
+
+import dev.ruxo.rules.Finding;
+import dev.ruxo.rules.Severity;
+import dev.ruxo.rules.Source;
+import dev.ruxo.rules.drools.internal.RuleMeta;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The global rules report through ({@code global Findings findings;}). One instance per check, never shared between
+ * threads. The rule's metadata supplies id, category, severity and source; the rule supplies the words and the
+ * parameters it compared against, which decide whether the finding rests on an unverified fact.
+ */
+public final class Findings {
+
+    private static final String ELLIPSIS = "\u2026";
+
+    private final Map<String, RuleMeta> rules;
+    private final String labelTitle;
+    private final String labelUrl;
+    private final List<Finding> found = new ArrayList<>();
+    private final Set<List<String>> seen = new HashSet<>();
+
+    /**
+     * @param rules      metadata by DRL rule name
+     * @param labelTitle the label's title, such as "Opzelura US Prescribing Information"
+     * @param labelUrl   where to read the label; nullable
+     */
+    public Findings(Map<String, RuleMeta> rules, String labelTitle, String labelUrl) {
+        this.rules = rules;
+        this.labelTitle = labelTitle;
+        this.labelUrl = labelUrl;
+    }
+
+    /**
+     * Records a finding of the firing rule. A summary longer than {@value Finding#MAX_SUMMARY_LENGTH} characters is
+     * cut with an ellipsis (the detail keeps the whole text); a repeat of the same rule, summary and detail is dropped.
+     *
+     * @param rule    the rule context ({@code kcontext} in a consequence)
+     * @param summary one line
+     * @param detail  the explanation
+     * @param params  the parameters the rule compared against
+     */
+    public void add(RuleContext rule, String summary, String detail, Param... params) {
+        RuleMeta meta = rules.get(rule.getRule().getName());
+        if (meta == null) {
+            throw new IllegalStateException("rule without metadata: " + rule.getRule().getName());
+        }
+        boolean paramsVerified = true;
+        StringBuilder text = new StringBuilder(detail == null ? "" : detail);
+        for (Param p : params) {
+            if (!p.verified()) {
+                paramsVerified = false;
+                text.append(text.length() == 0 ? "" : " ").append("Unverified: ").append(p.description())
+                        .append(" (").append(p.text()).append(' ').append(p.unit())
+                        .append(") is a parameter pending confirmation from the primary label.");
+            }
+        }
+        Severity severity = meta.severity();
+        if (paramsVerified && meta.verified() && meta.severityWhenVerified() != null) {
+            severity = meta.severityWhenVerified();
+        }
+        String line = summary.length() <= Finding.MAX_SUMMARY_LENGTH ? summary
+                : summary.substring(0, Finding.MAX_SUMMARY_LENGTH - 1).stripTrailing() + ELLIPSIS;
+        String fullDetail = text.toString();
+        if (!seen.add(List.of(meta.ruleId(), line, fullDetail))) {
+            return;
+        }
+        Source source = new Source(labelTitle, meta.section(), meta.revision(), labelUrl,
+                paramsVerified && meta.verified());
+        found.add(new Finding(meta.ruleId(), meta.category(), severity, line, fullDetail.isEmpty() ? null : fullDetail,
+                source, meta.overridable()));
+    }
+
+    /**
+     * @return the findings so far, in firing order
+     */
+    public List<Finding> list() {
+        return List.copyOf(found);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ruxo.rules.drools.internal;
+
+import dev.ruxo.rules.KnowledgeBaseInfo;
+import dev.ruxo.rules.drools.facts.PackageFact;
+import dev.ruxo.rules.drools.facts.Param;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+
+/**
+ * A compiled knowledge base and the data it runs with. Immutable after construction and shared by all checks.
+ *
+ * @param kieBase     the compiled rules
+ * @param info        version, jurisdiction and label revision
+ * @param labelTitle  the label's title for finding sources
+ * @param labelUrl    the label's address; nullable
+ * @param rules       rule metadata by DRL rule name
+ * @param params      every parameter, inserted into each check
+ * @param conditions  condition value sets
+ * @param medications medication value sets
+ * @param routes      route words
+ * @param packages    the product's packages by 11-digit NDC
+ */
+public record CompiledKnowledgeBase(
+        KieBase kieBase,
+        KnowledgeBaseInfo info,
+        String labelTitle,
+        String labelUrl,
+        Map<String, RuleMeta> rules,
+        List<Param> params,
+        ConditionValueSets conditions,
+        MedicationValueSets medications,
+        RouteTable routes,
+        Map<String, PackageFact> packages) {
+}

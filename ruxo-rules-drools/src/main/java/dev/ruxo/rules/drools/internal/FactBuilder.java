@@ -1,0 +1,132 @@
+package dev.ruxo.rules.drools.internal;
+
+import dev.ruxo.rules.CheckRequest;
+import dev.ruxo.rules.Coding;
+import dev.ruxo.rules.Dispense;
+import dev.ruxo.rules.Medication;
+import dev.ruxo.rules.Order;
+import dev.ruxo.rules.Patient;
+import dev.ruxo.rules.WireValue;
+import dev.ruxo.rules.drools.facts.ConditionMatch;
+import dev.ruxo.rules.drools.facts.DispenseFact;
+import dev.ruxo.rules.drools.facts.IndicationGroup;
+import dev.ruxo.rules.drools.facts.MedicationFact;
+import dev.ruxo.rules.drools.facts.MedicationMatch;
+import dev.ruxo.rules.drools.facts.OrderFact;
+import dev.ruxo.rules.drools.facts.PackageFact;
+import dev.ruxo.rules.drools.facts.PatientFact;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a validated request into the facts the rules match. Everything here is lookup and date arithmetic; every
+ * comparison with a threshold stays in the DRL.
+ */
+public final class FactBuilder {
+
+    private static final String DEFAULT_ROUTE = "topical";
+    private static final int LABELLED_APPLICATIONS_PER_DAY = 2;
+
+    private final CompiledKnowledgeBase kb;
+
+    /**
+     * @param kb the knowledge base whose value sets and parameters to use
+     */
+    public FactBuilder(CompiledKnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    /**
+     * The facts for one check.
+     *
+     * @param request a request that passed validation
+     * @param asOf    the evaluation date
+     * @return the facts, parameters included
+     */
+    public List<Object> facts(CheckRequest request, LocalDate asOf) {
+        List<Object> facts = new ArrayList<>(kb.params().size() + 8 + request.medications().size() * 2);
+        facts.addAll(kb.params());
+        facts.add(patient(request.patient(), asOf));
+        Order order = request.order();
+        String ndc11 = order.ndc() == null ? null : Codes.ndc11(order.ndc());
+        facts.add(order(order, asOf, ndc11));
+        if (ndc11 != null) {
+            PackageFact pack = kb.packages().get(ndc11);
+            if (pack != null) {
+                facts.add(pack);
+            }
+        }
+        List<Coding> conditions = request.patient().conditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            Coding c = conditions.get(i);
+            for (ConditionValueSets.Match m : kb.conditions().match(c.system(), c.code())) {
+                facts.add(new ConditionMatch(m.valueSet(), i, c.code(), text(c.display(), m.row().name())));
+            }
+        }
+        List<Medication> meds = request.medications();
+        for (int i = 0; i < meds.size(); i++) {
+            Medication med = meds.get(i);
+            if (!med.isActive()) {
+                continue;
+            }
+            String routeKind = kb.routes().kindOf(med.route(), med.display());
+            String text = text(med.display(), med.system() == null ? null : med.code());
+            facts.add(new MedicationFact(i, text, routeKind));
+            int index = i;
+            kb.medications().match(med.system(), med.code(), med.display(), routeKind).forEach((set, row) ->
+                    facts.add(new MedicationMatch(set, index, row.name(), text, row.system(),
+                            row.routeApplies(routeKind), !RouteTable.UNKNOWN.equals(routeKind), row.verified())));
+        }
+        List<Dispense> dispenses = request.dispenses();
+        for (int i = 0; i < dispenses.size(); i++) {
+            Dispense d = dispenses.get(i);
+            facts.add(new DispenseFact(i, d.date().toString(), ChronoUnit.DAYS.between(d.date(), asOf),
+                    d.daysSupply()));
+        }
+        return facts;
+    }
+
+    private static PatientFact patient(Patient p, LocalDate asOf) {
+        boolean fromBirthDate = p.birthDate() != null;
+        int age = fromBirthDate ? Period.between(p.birthDate(), asOf).getYears() : p.ageYears();
+        return new PatientFact(age, fromBirthDate, p.pregnant(), p.breastfeeding(), p.immunocompromised(),
+                wire(p.smokingStatus()));
+    }
+
+    private OrderFact order(Order o, LocalDate asOf, String ndc11) {
+        Coding ind = o.indication();
+        IndicationGroup group;
+        if (kb.conditions().contains(ind.system(), ind.code(), KnowledgeBaseLoader.ATOPIC_DERMATITIS)) {
+            group = IndicationGroup.ATOPIC_DERMATITIS;
+        } else if (kb.conditions().contains(ind.system(), ind.code(), KnowledgeBaseLoader.VITILIGO)) {
+            group = IndicationGroup.VITILIGO;
+        } else {
+            group = IndicationGroup.OTHER;
+        }
+        String indicationText = ind.display() != null && !ind.display().isBlank()
+                ? ind.display().strip() + " (" + ind.code() + ")" : ind.code();
+        String route = o.route() == null ? DEFAULT_ROUTE : o.route().strip().toLowerCase(Locale.ROOT);
+        Integer therapyDays = o.therapyStartDate() == null ? null
+                : (int) ChronoUnit.DAYS.between(o.therapyStartDate(), asOf);
+        return new OrderFact(group, indicationText, wire(o.severity()), wire(o.vitiligoType()), o.bsaPercent(),
+                o.quantityGrams(), o.daysSupply(),
+                o.applicationsPerDay() == null ? LABELLED_APPLICATIONS_PER_DAY : o.applicationsPerDay(),
+                route, kb.routes().kindOf(route, null), o.occlusiveDressing(), therapyDays,
+                wire(o.priorTopicalTherapy()), ndc11);
+    }
+
+    private static String wire(WireValue value) {
+        return value == null ? null : value.wireValue();
+    }
+
+    private static String text(String display, String fallback) {
+        if (display != null && !display.isBlank()) {
+            return display.strip();
+        }
+        return fallback == null ? "(no text)" : fallback;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.ruxo.rules.drools.internal;
+
+import dev.ruxo.rules.Category;
+import dev.ruxo.rules.KnowledgeBaseInfo;
+import dev.ruxo.rules.RuleCompilationException;
+import dev.ruxo.rules.RuleMessage;
+import dev.ruxo.rules.Severity;
+import dev.ruxo.rules.WireValue;
+import dev.ruxo.rules.drools.facts.PackageFact;
+import dev.ruxo.rules.drools.facts.Param;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles a knowledge base: reads the data files, compiles the DRL, checks every rule's metadata and every
+ * parameter and value-set reference, and fails with all problems at once, each with its file and line.
+ */
+public final class KnowledgeBaseLoader {
+
+    /** The data files every knowledge base has. */
+    public static final List<String> DATA_FILES = List.of(Parameters.FILE, ConditionValueSets.FILE,
+            MedicationValueSets.FILE, RouteTable.FILE, Packages.FILE);
+
+    /** Condition value sets the engine itself reads to classify the indication. */
+    static final String ATOPIC_DERMATITIS = "ATOPIC_DERMATITIS";
+    static final String VITILIGO = "VITILIGO";
+
+    private static final Set<String> REQUIRED_META = Set.of("ruleId", "category", "severity", "section", "revision",
+            "title");
+    private static final Pattern RULE_ID = Pattern.compile("RUXO-[A-Z0-9]+(-[A-Z0-9]+)*");
+    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern PARAM_REF = Pattern.compile("Param\\s*\\(\\s*id\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern VALUE_SET_REF = Pattern.compile(
+            "valueSet\\s*==\\s*(\"[^\"]*\")|valueSet\\s+in\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern DRL_LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+
+    private KnowledgeBaseLoader() {
+    }
+
+    /**
+     * Builds the knowledge base.
+     *
+     * @param files the files
+     * @return the compiled knowledge base
+     * @throws RuleCompilationException listing every problem
+     */
+    public static CompiledKnowledgeBase load(KnowledgeBaseFiles files) {
+        List<RuleMessage> errors = new ArrayList<>();
+        KnowledgeBaseFiles.Manifest manifest = KnowledgeBaseFiles.Manifest.parse(
+                files.files().getOrDefault(KnowledgeBaseFiles.MANIFEST, ""), errors);
+        Map<String, Param> params = Parameters.read(data(files, Parameters.FILE, errors), errors);
+        ConditionValueSets conditions = ConditionValueSets.read(data(files, ConditionValueSets.FILE, errors), errors);
+        MedicationValueSets medications = MedicationValueSets.read(data(files, MedicationValueSets.FILE, errors),
+                errors);
+        RouteTable routes = RouteTable.read(data(files, RouteTable.FILE, errors), errors);
+        Map<String, PackageFact> packages = Packages.read(data(files, Packages.FILE, errors), errors);
+        for (String required : List.of(ATOPIC_DERMATITIS, VITILIGO)) {
+            if (!conditions.valueSetNames().contains(required)) {
+                errors.add(new RuleMessage(ConditionValueSets.FILE, 0, 0,
+                        "value set " + required + " is required (the engine classifies the indication with it)"));
+            }
+        }
+
+        Map<String, String> drl = new LinkedHashMap<>();
+        for (String name : manifest.rules()) {
+            String text = files.files().get(name);
+            if (text == null) {
+                errors.add(new RuleMessage(KnowledgeBaseFiles.MANIFEST, 0, 0, "lists " + name + ", which is missing"));
+            } else {
+                drl.put(name, text);
+            }
+        }
+        Set<String> valueSets = new java.util.HashSet<>(conditions.valueSetNames());
+        valueSets.addAll(medications.valueSetNames());
+        checkReferences(drl, params.keySet(), valueSets, errors);
+
+        KieBase kieBase = compile(drl, errors);
+        Map<String, RuleMeta> rules = kieBase == null ? Map.of() : metadata(kieBase, drl, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        KnowledgeBaseInfo info = new KnowledgeBaseInfo(version(files, manifest.labelRevision()),
+                manifest.jurisdiction(), manifest.labelRevision());
+        return new CompiledKnowledgeBase(kieBase, info, manifest.labelTitle(), manifest.labelUrl(), rules,
+                List.copyOf(params.values()), conditions, medications, routes, packages);
+    }
+
+    private static String data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {
+        String text = files.files().get(name);
+        if (text == null) {
+            errors.add(new RuleMessage(name, 0, 0, "data file is missing"));
+            return "";
+        }
+        return text;
+    }
+
+    private static KieBase compile(Map<String, String> drl, List<RuleMessage> errors) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(KnowledgeBaseLoader.class.getClassLoader()));
+        drl.forEach((name, text) -> builder.add(
+                ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(name),
+                ResourceType.DRL));
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
+                String resource = r.getResource() == null ? "(unknown).drl" : r.getResource().getSourcePath();
+                int[] lines = r.getLines();
+                int line = lines != null && lines.length > 0 ? lines[0] : 0;
+                int column = 0;
+                Matcher m = DRL_LINE_COLUMN.matcher(r.getMessage());
+                if (m.find()) {
+                    line = line > 0 ? line : Integer.parseInt(m.group(1));
+                    column = Integer.parseInt(m.group(2)) + 1;
+                }
+                errors.add(new RuleMessage(resource, Math.max(line, 0), column, oneLine(r.getMessage())));
+            }
+            return null;
+        }
+        return builder.newKieBase();
+    }
+
+    private static String oneLine(String message) {
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /**
+     * Every {@code Param(id == "X")}, {@code valueSet == "X"} and {@code valueSet in ("X", "Y")} in the DRL must name
+     * something that exists: a misspelt name would make a rule silently never fire.
+     */
+    private static void checkReferences(Map<String, String> drl, Set<String> params, Set<String> valueSets,
+                                        List<RuleMessage> errors) {
+        drl.forEach((name, text) -> {
+            Matcher p = PARAM_REF.matcher(text);
+            while (p.find()) {
+                if (!params.contains(p.group(1))) {
+                    errors.add(at(name, text, p.start(1), "unknown parameter \"" + p.group(1) + "\": not in "
+                            + Parameters.FILE));
+                }
+            }
+            Matcher v = VALUE_SET_REF.matcher(text);
+            while (v.find()) {
+                for (int g = 1; g <= 2; g++) {
+                    if (v.group(g) == null) {
+                        continue;
+                    }
+                    Matcher each = QUOTED.matcher(v.group(g));
+                    while (each.find()) {
+                        if (!valueSets.contains(each.group(1))) {
+                            errors.add(at(name, text, v.start(g) + each.start(1), "unknown value set \""
+                                    + each.group(1) + "\": not in " + ConditionValueSets.FILE + " or "
+                                    + MedicationValueSets.FILE));
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static RuleMessage at(String resource, String text, int offset, String message) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new RuleMessage(resource, line, offset - lineStart + 1, message);
+    }
+
+    private static Map<String, RuleMeta> metadata(KieBase kieBase, Map<String, String> drl, List<RuleMessage> errors) {
+        Map<String, int[]> declaredAt = new HashMap<>();
+        Map<String, String> declaredIn = new HashMap<>();
+        drl.forEach((name, text) -> {
+            String[] lines = text.split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = RULE_DECL.matcher(lines[i]);
+                if (m.find()) {
+                    declaredAt.put(m.group(1), new int[] {i + 1});
+                    declaredIn.put(m.group(1), name);
+                }
+            }
+        });
+        Map<String, RuleMeta> byName = new TreeMap<>();
+        Map<String, String> idOwner = new HashMap<>();
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            all.addAll(pkg.getRules());
+        }
+        all.sort(Comparator.comparing(Rule::getName));
+        for (Rule rule : all) {
+            String resource = declaredIn.getOrDefault(rule.getName(), "(unknown).drl");
+            int line = declaredAt.getOrDefault(rule.getName(), new int[] {0})[0];
+            Map<String, String> meta = new HashMap<>();
+            rule.getMetaData().forEach((k, v) -> meta.put(k, unquote(v)));
+            List<String> missing = REQUIRED_META.stream().filter(k -> meta.get(k) == null || meta.get(k).isBlank())
+                    .sorted().toList();
+            if (!missing.isEmpty()) {
+                errors.add(new RuleMessage(resource, line, 1, "rule \"" + rule.getName() + "\" lacks metadata "
+                        + missing.stream().map(k -> "@" + k).toList()));
+                continue;
+            }
+            String id = meta.get("ruleId");
+            if (!RULE_ID.matcher(id).matches()) {
+                errors.add(new RuleMessage(resource, line, 1, "rule \"" + rule.getName() + "\": @ruleId \"" + id
+                        + "\" must look like RUXO-GROUP-NAME (upper case, digits, hyphens)"));
+            }
+            String owner = idOwner.putIfAbsent(id, rule.getName());
+            if (owner != null) {
+                errors.add(new RuleMessage(resource, line, 1, "duplicate @ruleId " + id + ": rules \"" + owner
+                        + "\" and \"" + rule.getName() + "\""));
+            }
+            Category category = enumValue(Category.class, meta, "category", rule, resource, line, errors);
+            Severity severity = enumValue(Severity.class, meta, "severity", rule, resource, line, errors);
+            Severity escalated = meta.containsKey("severityWhenVerified")
+                    ? enumValue(Severity.class, meta, "severityWhenVerified", rule, resource, line, errors) : null;
+            Boolean verified = flag(meta, "verified", rule, resource, line, errors);
+            Boolean overridable = flag(meta, "overridable", rule, resource, line, errors);
+            if (category == null || severity == null || verified == null || overridable == null
+                    || (meta.containsKey("severityWhenVerified") && escalated == null)) {
+                continue;
+            }
+            byName.put(rule.getName(), new RuleMeta(id, rule.getName(), category, severity, escalated,
+                    meta.get("section"), meta.get("revision"), verified, overridable, meta.get("title"), resource,
+                    line));
+        }
+        return byName;
+    }
+
+    private static <E extends Enum<E> & WireValue> E enumValue(Class<E> type, Map<String, String> meta, String key,
+                                                                Rule rule, String resource, int line,
+                                                                List<RuleMessage> errors) {
+        String text = meta.get(key);
+        return WireValue.parse(type, text).orElseGet(() -> {
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(WireValue::wireValue).toList();
+            errors.add(new RuleMessage(resource, line, 1, "rule \"" + rule.getName() + "\": @" + key + " must be one of "
+                    + allowed + " but was \"" + text + "\""));
+            return null;
+        });
+    }
+
+    private static Boolean flag(Map<String, String> meta, String key, Rule rule, String resource, int line,
+                                List<RuleMessage> errors) {
+        String text = meta.getOrDefault(key, "true");
+        if (!text.equals("true") && !text.equals("false")) {
+            errors.add(new RuleMessage(resource, line, 1, "rule \"" + rule.getName() + "\": @" + key
+                    + " must be true or false but was \"" + text + "\""));
+            return null;
+        }
+        return Boolean.valueOf(text);
+    }
+
+    private static String unquote(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** A content hash of every file, by name, plus the label revision: the same files give the same version. */
+    static String version(KnowledgeBaseFiles files, String labelRevision) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(String.valueOf(labelRevision).getBytes(StandardCharsets.UTF_8));
+            new TreeMap<>(files.files()).forEach((name, text) -> {
+                sha.update((byte) 0);
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+            });
+            return labelRevision + "+sha256." + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}
