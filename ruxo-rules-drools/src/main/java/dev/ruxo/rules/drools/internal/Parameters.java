@@ -22,23 +22,24 @@ final class Parameters {
         Map<String, Param> params = new LinkedHashMap<>();
         for (CsvTable.Row row : CsvTable.parse(FILE, content, HEADER, errors)) {
             String id = row.get("id");
+            boolean ok = true;
             if (!ID.matcher(id).matches()) {
                 errors.add(row.error("id", "id must be UPPER_SNAKE_CASE but was \"" + id + "\""));
-                continue;
+                ok = false;
             }
-            BigDecimal value;
+            BigDecimal value = null;
             try {
                 value = new BigDecimal(row.get("value"));
             } catch (NumberFormatException e) {
                 errors.add(row.error("value", "value of " + id + " must be a decimal number but was \""
                         + row.get("value") + "\""));
-                continue;
+                ok = false;
             }
             Boolean verified = CsvTable.bool(row, "verified", errors);
             String section = CsvTable.required(row, "section", errors);
             String revision = CsvTable.required(row, "revision", errors);
             String description = CsvTable.required(row, "description", errors);
-            if (verified == null || section == null || revision == null || description == null) {
+            if (!ok || verified == null || section == null || revision == null || description == null) {
                 continue;
             }
             Param param = new Param(id, value, row.get("unit"), section, revision, verified, description);
