@@ -1,6 +1,5 @@
 package dev.ruxo.rules;
 
-import dev.ruxo.rules.spi.CheckEngineProvider;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package dev.ruxo.rules.drools;
 
 import dev.ruxo.rules.CheckEngine;
-import dev.ruxo.rules.spi.CheckEngineProvider;
+import dev.ruxo.rules.CheckEngineProvider;
 
 /**
  * Registers the Drools engine for {@link dev.ruxo.rules.RuxoRules#newEngine()}.

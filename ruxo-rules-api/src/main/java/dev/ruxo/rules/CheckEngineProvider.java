@@ -1,9 +1,8 @@
-package dev.ruxo.rules.spi;
-
-import dev.ruxo.rules.CheckEngine;
+package dev.ruxo.rules;
 
 /**
- * Creates engines; found through {@link java.util.ServiceLoader} by {@link dev.ruxo.rules.RuxoRules#newEngine()}.
+ * The service-provider interface: an engine implementation registers one so that {@link RuxoRules#newEngine()} finds
+ * it through {@link java.util.ServiceLoader}. Applications do not call it.
  *
  * @since 0.1.0
  */
@@ -20,7 +19,7 @@ public interface CheckEngineProvider {
      * Builds an engine with the built-in knowledge base and default settings.
      *
      * @return a new engine, ready to use
-     * @throws dev.ruxo.rules.RuleCompilationException if the knowledge base does not compile
+     * @throws RuleCompilationException if the knowledge base does not compile
      */
     CheckEngine create();
 }

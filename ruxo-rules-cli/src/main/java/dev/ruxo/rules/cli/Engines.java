@@ -1,0 +1,48 @@
+package dev.ruxo.rules.cli;
+
+import dev.ruxo.rules.CheckEngine;
+import dev.ruxo.rules.NoEngineProviderException;
+import dev.ruxo.rules.RuleCompilationException;
+import dev.ruxo.rules.RuleMessage;
+import java.util.Optional;
+
+/** Builds the engine once per command, turning every way that can fail into a message on standard error. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @param env where to build it from and where to complain
+     * @return the engine, or empty after printing why there is none
+     */
+    static Optional<CheckEngine> build(Environment env) {
+        try {
+            CheckEngine engine = env.engines().get();
+            if (engine == null) {
+                env.err().println(Main.PROGRAM + ": no engine was built");
+                return Optional.empty();
+            }
+            return Optional.of(engine);
+        } catch (RuleCompilationException e) {
+            env.err().println(Main.PROGRAM + ": the knowledge base does not compile ("
+                    + e.messages().size() + " problem" + (e.messages().size() == 1 ? "" : "s") + "):");
+            for (RuleMessage m : e.messages()) {
+                env.err().println(m);
+            }
+        } catch (NoEngineProviderException e) {
+            env.err().println(Main.PROGRAM + ": " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            env.err().println(Main.PROGRAM + ": the engine could not be built: " + describe(e));
+        }
+        return Optional.empty();
+    }
+
+    /** A failure in one line, without a stack trace: the message, or the type when there is none. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getName() : message;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ruxo.rules.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ruxo.rules.Finding;
+import dev.ruxo.rules.Violation;
+import dev.ruxo.rules.json.WireFormat;
+import java.io.PrintStream;
+
+/** Prints the outcome of each input as soon as it is known, so a long run shows progress. */
+interface Report {
+
+    /**
+     * Prints one input's outcome.
+     *
+     * @param input   the file name as given on the command line
+     * @param outcome what became of it
+     */
+    void write(String input, Outcome outcome);
+
+    /** For people: the decision and the file name, then one line per finding or violation. */
+    final class Text implements Report {
+        private final PrintStream out;
+
+        Text(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(String input, Outcome outcome) {
+            if (outcome instanceof Outcome.Assessed a) {
+                out.println(a.assessment().decision().wireValue() + "  " + input);
+                if (a.assessment().findings().isEmpty()) {
+                    out.println("  no findings");
+                }
+                for (Finding f : a.assessment().findings()) {
+                    out.println("  " + f.severity().wireValue() + "  " + f.category().wireValue() + "  "
+                            + f.ruleId() + "  " + f.summary());
+                }
+            } else if (outcome instanceof Outcome.Invalid i) {
+                out.println("INVALID  " + input);
+                for (Violation v : i.violations()) {
+                    out.println("  " + v);
+                }
+            } else if (outcome instanceof Outcome.Failed f) {
+                out.println("ERROR  " + input);
+                out.println("  internal error: " + f.message());
+            }
+            out.flush();
+        }
+    }
+
+    /** JSON Lines: one compact object per input, its first field {@code input}. */
+    final class JsonLines implements Report {
+        private final PrintStream out;
+        private final WireFormat wire;
+
+        JsonLines(PrintStream out, WireFormat wire) {
+            this.out = out;
+            this.wire = wire;
+        }
+
+        @Override
+        public void write(String input, Outcome outcome) {
+            ObjectNode body;
+            if (outcome instanceof Outcome.Assessed a) {
+                body = wire.toJson(a.assessment());
+            } else if (outcome instanceof Outcome.Invalid i) {
+                body = wire.toJson(i.rejection());
+            } else {
+                body = JsonNodeFactory.instance.objectNode()
+                        .put("error", "INTERNAL_ERROR")
+                        .put("message", ((Outcome.Failed) outcome).message());
+            }
+            ObjectNode line = JsonNodeFactory.instance.objectNode().put("input", input);
+            line.setAll(body);
+            out.println(wire.write(line));
+            out.flush();
+        }
+    }
+}
