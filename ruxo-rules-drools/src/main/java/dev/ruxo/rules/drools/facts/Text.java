@@ -43,6 +43,18 @@ public final class Text {
     }
 
     /**
+     * A matched medication as a person reads it: its text, followed by the generic name in parentheses when the text
+     * does not already contain it ("Jakafi 10 mg tablet (ruxolitinib)", "dupilumab 300 MG/2ML").
+     *
+     * @param m the match
+     * @return the text
+     */
+    public static String medication(MedicationMatch m) {
+        String lower = m.text().toLowerCase(java.util.Locale.ROOT);
+        return lower.contains(m.name().toLowerCase(java.util.Locale.ROOT)) ? m.text() : m.text() + " (" + m.name() + ")";
+    }
+
+    /**
      * Why a medication matched, for a finding's detail: its route, and whether the route was assumed.
      *
      * @param m the match
