@@ -32,7 +32,7 @@ final class CheckCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "[--format text|json] FILE...";
+        return "[--format text|json] [--rules DIR] FILE...";
     }
 
     @Override
@@ -43,7 +43,7 @@ final class CheckCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: %1$s check [--format text|json] FILE...
+                Usage: %1$s check [--format text|json] [--rules DIR] FILE...
 
                 Assesses each FILE, a check request in the JSON wire format, and prints one result
                 per file in the order given. '-' reads a request from standard input.
@@ -53,6 +53,8 @@ final class CheckCommand implements Command {
                                           then one line per finding (severity, category, rule, summary).
                                           json prints JSON Lines: one compact assessment per file, its
                                           first field "input" naming the file as given.
+                  --rules DIR             extend the built-in knowledge base with the rules and data
+                                          files in DIR (see docs/authoring-rules.md)
                   -h, --help              print this help and exit
                   --                      treat every later argument as a file name
 
@@ -79,7 +81,7 @@ final class CheckCommand implements Command {
             env.out().flush();
             return ExitStatus.OK;
         }
-        Optional<CheckEngine> engine = Engines.build(env);
+        Optional<? extends CheckEngine> engine = Engines.build(env, options.rules());
         if (engine.isEmpty()) {
             return ExitStatus.INTERNAL_ERROR;
         }
@@ -144,10 +146,11 @@ final class CheckCommand implements Command {
     }
 
     /** The parsed arguments of {@code check}. */
-    record Options(boolean help, boolean json, List<String> files) {
+    record Options(boolean help, boolean json, Path rules, List<String> files) {
 
         static Options parse(List<String> args) throws UsageException {
             boolean json = false;
+            Path rules = null;
             List<String> files = new ArrayList<>();
             boolean onlyFiles = false;
             for (int i = 0; i < args.size(); i++) {
@@ -157,12 +160,14 @@ final class CheckCommand implements Command {
                 } else if (arg.equals("--")) {
                     onlyFiles = true;
                 } else if (arg.equals("-h") || arg.equals("--help")) {
-                    return new Options(true, json, files);
+                    return new Options(true, json, rules, files);
                 } else if (arg.equals("-f") || arg.equals("--format")) {
                     if (i + 1 >= args.size()) {
                         throw new UsageException("option " + arg + " needs a value: text or json");
                     }
                     json = format(arg, args.get(++i));
+                } else if (arg.equals("--rules")) {
+                    rules = Arguments.folder(arg, args, ++i);
                 } else if (arg.startsWith("--format=")) {
                     json = format("--format", arg.substring("--format=".length()));
                 } else {
@@ -172,7 +177,7 @@ final class CheckCommand implements Command {
             if (files.isEmpty()) {
                 throw new UsageException("check: no input files (use '-' for standard input)");
             }
-            return new Options(false, json, List.copyOf(files));
+            return new Options(false, json, rules, List.copyOf(files));
         }
 
         private static boolean format(String option, String value) throws UsageException {

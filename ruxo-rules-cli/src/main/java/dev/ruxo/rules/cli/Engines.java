@@ -4,7 +4,10 @@ import dev.ruxo.rules.CheckEngine;
 import dev.ruxo.rules.NoEngineProviderException;
 import dev.ruxo.rules.RuleCompilationException;
 import dev.ruxo.rules.RuleMessage;
+import dev.ruxo.rules.drools.DroolsCheckEngine;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds the engine once per command, turning every way that can fail into a message on standard error. */
 final class Engines {
@@ -19,8 +22,36 @@ final class Engines {
      * @return the engine, or empty after printing why there is none
      */
     static Optional<CheckEngine> build(Environment env) {
+        return build(env, null).map(CheckEngine.class::cast);
+    }
+
+    /**
+     * Builds the engine, from the built-in knowledge base extended by {@code rules} when it is given.
+     *
+     * @param env   where to build it from and where to complain
+     * @param rules a rules folder; null for the built-in knowledge base from the environment's supplier
+     * @return the engine, or empty after printing why there is none
+     */
+    static Optional<? extends CheckEngine> build(Environment env, Path rules) {
+        return attempt(env, () -> rules == null ? env.engines().get()
+                : DroolsCheckEngine.builder().rulesFolder(rules).build());
+    }
+
+    /**
+     * Builds a Drools engine, for the commands that read its knowledge base (catalog, verify).
+     *
+     * @param env   where to complain
+     * @param rules a rules folder; null for the built-in knowledge base
+     * @return the engine, or empty after printing why there is none
+     */
+    static Optional<DroolsCheckEngine> drools(Environment env, Path rules) {
+        return attempt(env, () -> rules == null ? DroolsCheckEngine.builder().build()
+                : DroolsCheckEngine.builder().rulesFolder(rules).build());
+    }
+
+    private static <E extends CheckEngine> Optional<E> attempt(Environment env, Supplier<E> builder) {
         try {
-            CheckEngine engine = env.engines().get();
+            E engine = builder.get();
             if (engine == null) {
                 env.err().println(Main.PROGRAM + ": no engine was built");
                 return Optional.empty();

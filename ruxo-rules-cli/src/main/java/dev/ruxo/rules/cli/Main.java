@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The {@code ruxo-rules} command-line tool:
- * {@code java -jar ruxo-rules-cli.jar check [--format text|json] FILE...}. Run it with {@code --help} for the
+ * The {@code ruxo-rules} command-line tool: {@code check} assesses requests, {@code verify} checks a rules folder
+ * against scenario files, {@code catalog} writes the rule catalogue. Run it with {@code --help} for the
  * commands, output formats and exit statuses (0 assessed, 1 internal error, 2 invalid input or wrong usage).
  *
  * @since 0.1.0
@@ -112,7 +112,7 @@ public final class Main {
     /** Every command, in the order help lists them. A new verb ({@code verify}, {@code catalog}) goes here. */
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command command : List.<Command>of(new CheckCommand())) {
+        for (Command command : List.<Command>of(new CheckCommand(), new VerifyCommand(), new CatalogCommand())) {
             commands.put(command.name(), command);
         }
         return commands;

@@ -6,11 +6,13 @@ import dev.ruxo.rules.CheckFailedException;
 import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.KnowledgeBaseInfo;
 import dev.ruxo.rules.RequestValidation;
+import dev.ruxo.rules.RuleMessage;
 import dev.ruxo.rules.drools.facts.Findings;
 import dev.ruxo.rules.drools.internal.CompiledKnowledgeBase;
 import dev.ruxo.rules.drools.internal.FactBuilder;
 import dev.ruxo.rules.drools.internal.KnowledgeBaseFiles;
 import dev.ruxo.rules.drools.internal.KnowledgeBaseLoader;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,10 +88,20 @@ public final class DroolsCheckEngine implements CheckEngine {
         return kb.info();
     }
 
+    /**
+     * What a rule author should look at although the knowledge base compiled: parameters and value sets no rule uses.
+     *
+     * @return the warnings, each with its file
+     */
+    public List<RuleMessage> knowledgeBaseWarnings() {
+        return kb.warnings();
+    }
+
     /** Builds a {@link DroolsCheckEngine}. */
     public static final class Builder {
         private Clock clock = Clock.systemDefaultZone();
         private KnowledgeBaseFiles files;
+        private Path rulesFolder;
 
         private Builder() {
         }
@@ -105,9 +117,24 @@ public final class DroolsCheckEngine implements CheckEngine {
             return this;
         }
 
-        /** Replaces the built-in knowledge base; for tests in this package until rule folders are supported. */
+        /**
+         * Extends the built-in knowledge base with a folder of rules and data files, or replaces it when the folder
+         * holds its own {@code knowledge-base.properties}. The folder is read at each {@link #build()}, so a
+         * {@link ReloadingCheckEngine} picks up its changes. See docs/authoring-rules.md for what the folder holds.
+         *
+         * @param folder the folder
+         * @return this builder
+         */
+        public Builder rulesFolder(Path folder) {
+            this.rulesFolder = Objects.requireNonNull(folder, "folder must not be null");
+            this.files = null;
+            return this;
+        }
+
+        /** Replaces the knowledge base with these files; for tests. */
         Builder files(KnowledgeBaseFiles value) {
             this.files = Objects.requireNonNull(value, "files must not be null");
+            this.rulesFolder = null;
             return this;
         }
 
@@ -119,10 +146,26 @@ public final class DroolsCheckEngine implements CheckEngine {
          */
         public DroolsCheckEngine build() {
             long start = System.nanoTime();
-            CompiledKnowledgeBase kb = KnowledgeBaseLoader.load(files != null ? files : KnowledgeBaseFiles.builtIn());
+            KnowledgeBaseFiles source = files != null ? files
+                    : rulesFolder != null ? KnowledgeBaseFiles.withFolder(rulesFolder) : KnowledgeBaseFiles.builtIn();
+            CompiledKnowledgeBase kb = KnowledgeBaseLoader.load(source);
             LOG.info("Knowledge base {} {} built: {} rules in {} ms", kb.info().jurisdiction(), kb.info().version(),
                     kb.rules().size(), (System.nanoTime() - start) / 1_000_000);
             return new DroolsCheckEngine(kb, clock);
         }
+
+        /**
+         * Builds an engine that can be rebuilt from changed files while it serves.
+         *
+         * @return the engine, serving the knowledge base built now
+         * @throws dev.ruxo.rules.RuleCompilationException when the first build fails
+         */
+        public ReloadingCheckEngine buildReloading() {
+            return new ReloadingCheckEngine(this, build());
+        }
+    }
+
+    CompiledKnowledgeBase compiled() {
+        return kb;
     }
 }

@@ -103,12 +103,22 @@ public final class Scenarios {
      * @throws IllegalArgumentException when a file is not a well-formed scenario, naming the file and the problem
      */
     public static List<Scenario> load(Path folder) {
-        List<Scenario> all = new ArrayList<>();
+        return files(folder).stream().map(Scenarios::read).toList();
+    }
+
+    /**
+     * Every scenario file below {@code folder}, depth first, in name order, without reading them.
+     *
+     * @param folder the folder
+     * @return the files
+     */
+    public static List<Path> files(Path folder) {
+        List<Path> all = new ArrayList<>();
         for (Path p : children(folder)) {
             if (Files.isDirectory(p)) {
-                all.addAll(load(p));
+                all.addAll(files(p));
             } else {
-                all.add(read(p));
+                all.add(p);
             }
         }
         return all;

@@ -1,6 +1,7 @@
 package dev.ruxo.rules.drools.internal;
 
 import dev.ruxo.rules.KnowledgeBaseInfo;
+import dev.ruxo.rules.RuleMessage;
 import dev.ruxo.rules.drools.facts.PackageFact;
 import dev.ruxo.rules.drools.facts.Param;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.kie.api.KieBase;
  * @param medications medication value sets
  * @param routes      route words
  * @param packages    the product's packages by 11-digit NDC
+ * @param warnings    lint findings that do not stop the build: parameters and value sets no rule uses
  */
 public record CompiledKnowledgeBase(
         KieBase kieBase,
@@ -31,5 +33,6 @@ public record CompiledKnowledgeBase(
         ConditionValueSets conditions,
         MedicationValueSets medications,
         RouteTable routes,
-        Map<String, PackageFact> packages) {
+        Map<String, PackageFact> packages,
+        List<RuleMessage> warnings) {
 }

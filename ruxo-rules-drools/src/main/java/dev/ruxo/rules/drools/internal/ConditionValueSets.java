@@ -32,11 +32,11 @@ final class ConditionValueSets {
         this.names = names;
     }
 
-    static ConditionValueSets read(String content, List<RuleMessage> errors) {
+    static ConditionValueSets read(List<TextFile> files, List<RuleMessage> errors) {
         CodeIndex<Row> index = new CodeIndex<>();
         Set<String> names = new LinkedHashSet<>();
         Set<String> seen = new java.util.HashSet<>();
-        for (CsvTable.Row r : CsvTable.parse(FILE, content, HEADER, errors)) {
+        for (CsvTable.Row r : CsvTable.parseAll(files, HEADER, errors)) {
             String valueSet = ValueSetNames.check(r, errors);
             String system = CsvTable.oneOf(r, "system", SYSTEMS.keySet(), errors);
             String match = CsvTable.oneOf(r, "match", Set.of("exact", "prefix"), errors);

@@ -33,6 +33,15 @@ final class CsvTable {
     private CsvTable() {
     }
 
+    /** The rows of every file in order; each file has its own header. */
+    static List<Row> parseAll(List<TextFile> files, List<String> header, List<RuleMessage> errors) {
+        List<Row> rows = new ArrayList<>();
+        for (TextFile f : files) {
+            rows.addAll(parse(f.name(), f.content(), header, errors));
+        }
+        return rows;
+    }
+
     static List<Row> parse(String resource, String content, List<String> header, List<RuleMessage> errors) {
         List<Row> rows = new ArrayList<>();
         String[] lines = content.split("\r?\n", -1);

@@ -6,17 +6,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
- * The text files that make a knowledge base: knowledge-base.properties (jurisdiction, label, DRL file list), the
- * DRL files and the data files, by name relative to the knowledge-base root.
+ * The text files that make a knowledge base: one knowledge-base.properties (jurisdiction, label), DRL files, and data
+ * files (parameters, value sets, routes, packages). A data kind may come from several files: the built-in one and a
+ * rules folder's. Files are known by name: relative to the built-in root, or the path of a rules folder's file.
  *
- * @param files file contents by relative name, in load order
+ * @param files file contents by name, in load order
  */
 public record KnowledgeBaseFiles(Map<String, String> files) {
 
@@ -30,6 +34,77 @@ public record KnowledgeBaseFiles(Map<String, String> files) {
      */
     public KnowledgeBaseFiles {
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    /**
+     * The built-in knowledge base extended by a rules folder, or replaced by it when the folder has its own
+     * knowledge-base.properties. Extending: every {@code *.drl} in the folder is added, except that one named like a
+     * built-in DRL file replaces it; every data file ({@code parameters.csv}, {@code medications.csv},
+     * {@code conditions.csv}, {@code routes.csv}, {@code packages.csv}) adds its rows, and a parameter or route word
+     * defined again overrides the built-in value. Other files (a README, say) are ignored; sub-folders are not read.
+     *
+     * @param folder the rules folder
+     * @return the files
+     * @throws RuleCompilationException when the folder cannot be read or holds an unknown .csv file
+     */
+    public static KnowledgeBaseFiles withFolder(Path folder) {
+        List<RuleMessage> errors = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            throw new RuleCompilationException(List.of(new RuleMessage(folder.toString(), 0, 0,
+                    "is not a folder of rules")));
+        }
+        Map<String, String> local = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path p : list.filter(Files::isRegularFile).sorted().toList()) {
+                String file = p.getFileName().toString();
+                boolean drl = file.endsWith(".drl");
+                boolean data = KnowledgeBaseLoader.DATA_FILES.contains(file) || file.equals(MANIFEST);
+                if (file.endsWith(".csv") && !data) {
+                    errors.add(new RuleMessage(p.toString(), 0, 0, "unknown data file; expected one of "
+                            + KnowledgeBaseLoader.DATA_FILES));
+                } else if (drl || data) {
+                    local.put(file, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            errors.add(new RuleMessage(folder.toString(), 0, 0, "cannot be read: " + e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        if (!local.containsKey(MANIFEST)) {
+            files.putAll(builtIn().files());
+            local.keySet().stream().filter(n -> n.endsWith(".drl")).forEach(files::remove);
+        }
+        local.forEach((file, text) -> files.put(folder.resolve(file).toString(), text));
+        return new KnowledgeBaseFiles(files);
+    }
+
+    /**
+     * The files whose own name (the last part of their path) is {@code fileName}, in load order.
+     *
+     * @param fileName such as {@code medications.csv}
+     * @return the files
+     */
+    public List<TextFile> named(String fileName) {
+        return files.entrySet().stream().filter(e -> lastSegment(e.getKey()).equals(fileName))
+                .map(e -> new TextFile(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Every DRL file, in load order.
+     *
+     * @return the files
+     */
+    public List<TextFile> drl() {
+        return files.entrySet().stream().filter(e -> e.getKey().endsWith(".drl"))
+                .map(e -> new TextFile(e.getKey(), e.getValue())).toList();
+    }
+
+    private static String lastSegment(String name) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(slash + 1);
     }
 
     /**
@@ -75,7 +150,7 @@ public record KnowledgeBaseFiles(Map<String, String> files) {
         }
     }
 
-    /** The manifest's content. */
+    /** The manifest's content; {@code rules} lists the DRL files of the built-in knowledge base on the class path. */
     record Manifest(String jurisdiction, String labelRevision, String labelTitle, String labelUrl, List<String> rules) {
 
         static Manifest parse(String text, List<RuleMessage> errors) {

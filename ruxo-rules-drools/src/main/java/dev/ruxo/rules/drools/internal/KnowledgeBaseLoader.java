@@ -49,12 +49,13 @@ public final class KnowledgeBaseLoader {
     private static final Set<String> REQUIRED_META = Set.of("ruleId", "category", "severity", "section", "revision",
             "title");
     private static final Pattern RULE_ID = Pattern.compile("RUXO-[A-Z0-9]+(-[A-Z0-9]+)*");
-    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern RULE_DECL = Pattern.compile("^[ \\t]*rule[ \\t]+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern PARAM_REF = Pattern.compile("Param\\s*\\(\\s*id\\s*==\\s*\"([^\"]*)\"");
     private static final Pattern VALUE_SET_REF = Pattern.compile(
             "valueSet\\s*==\\s*(\"[^\"]*\")|valueSet\\s+in\\s*\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern DRL_LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+    private static final Pattern MVEL_LINE_COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
 
     private KnowledgeBaseLoader() {
     }
@@ -68,8 +69,13 @@ public final class KnowledgeBaseLoader {
      */
     public static CompiledKnowledgeBase load(KnowledgeBaseFiles files) {
         List<RuleMessage> errors = new ArrayList<>();
+        List<TextFile> manifests = files.named(KnowledgeBaseFiles.MANIFEST);
+        if (manifests.size() != 1) {
+            errors.add(new RuleMessage(KnowledgeBaseFiles.MANIFEST, 0, 0,
+                    "a knowledge base needs exactly one manifest, found " + manifests.size()));
+        }
         KnowledgeBaseFiles.Manifest manifest = KnowledgeBaseFiles.Manifest.parse(
-                files.files().getOrDefault(KnowledgeBaseFiles.MANIFEST, ""), errors);
+                manifests.isEmpty() ? "" : manifests.get(0).content(), errors);
         Map<String, Param> params = Parameters.read(data(files, Parameters.FILE, errors), errors);
         ConditionValueSets conditions = ConditionValueSets.read(data(files, ConditionValueSets.FILE, errors), errors);
         MedicationValueSets medications = MedicationValueSets.read(data(files, MedicationValueSets.FILE, errors),
@@ -84,13 +90,9 @@ public final class KnowledgeBaseLoader {
         }
 
         Map<String, String> drl = new LinkedHashMap<>();
-        for (String name : manifest.rules()) {
-            String text = files.files().get(name);
-            if (text == null) {
-                errors.add(new RuleMessage(KnowledgeBaseFiles.MANIFEST, 0, 0, "lists " + name + ", which is missing"));
-            } else {
-                drl.put(name, text);
-            }
+        files.drl().forEach(f -> drl.put(f.name(), f.content()));
+        if (drl.isEmpty()) {
+            errors.add(new RuleMessage(KnowledgeBaseFiles.MANIFEST, 0, 0, "the knowledge base has no DRL file"));
         }
         Set<String> valueSets = new java.util.HashSet<>(conditions.valueSetNames());
         valueSets.addAll(medications.valueSetNames());
@@ -104,16 +106,16 @@ public final class KnowledgeBaseLoader {
         KnowledgeBaseInfo info = new KnowledgeBaseInfo(version(files, manifest.labelRevision()),
                 manifest.jurisdiction(), manifest.labelRevision());
         return new CompiledKnowledgeBase(kieBase, info, manifest.labelTitle(), manifest.labelUrl(), rules,
-                List.copyOf(params.values()), conditions, medications, routes, packages);
+                List.copyOf(params.values()), conditions, medications, routes, packages,
+                lint(drl, params.keySet(), valueSets));
     }
 
-    private static String data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {
-        String text = files.files().get(name);
-        if (text == null) {
+    private static List<TextFile> data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {
+        List<TextFile> found = files.named(name);
+        if (found.isEmpty()) {
             errors.add(new RuleMessage(name, 0, 0, "data file is missing"));
-            return "";
         }
-        return text;
+        return found;
     }
 
     private static KieBase compile(Map<String, String> drl, List<RuleMessage> errors) {
@@ -123,18 +125,26 @@ public final class KnowledgeBaseLoader {
                 ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(name),
                 ResourceType.DRL));
         if (builder.hasErrors()) {
+            List<RuleMessage> found = new ArrayList<>();
             for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
                 String resource = r.getResource() == null ? "(unknown).drl" : r.getResource().getSourcePath();
                 int[] lines = r.getLines();
                 int line = lines != null && lines.length > 0 ? lines[0] : 0;
                 int column = 0;
                 Matcher m = DRL_LINE_COLUMN.matcher(r.getMessage());
+                Matcher mvel = MVEL_LINE_COLUMN.matcher(r.getMessage());
                 if (m.find()) {
                     line = line > 0 ? line : Integer.parseInt(m.group(1));
                     column = Integer.parseInt(m.group(2)) + 1;
+                } else if (mvel.find()) {
+                    column = Integer.parseInt(mvel.group(2)) + 1;
                 }
-                errors.add(new RuleMessage(resource, Math.max(line, 0), column, oneLine(r.getMessage())));
+                found.add(new RuleMessage(resource, Math.max(line, 0), column, oneLine(r.getMessage())));
             }
+            // Drools follows a syntax error with "Parser returned a null Package" for the same file: noise.
+            found.stream().filter(f -> !(f.line() == 0 && f.text().startsWith("Parser returned a null Package")
+                            && found.stream().anyMatch(o -> o != f && o.resource().equals(f.resource()))))
+                    .forEach(errors::add);
             return null;
         }
         return builder.newKieBase();
@@ -177,28 +187,74 @@ public final class KnowledgeBaseLoader {
         });
     }
 
+    /** Parameters and value sets that no rule names: not errors, but usually a typo or a leftover. */
+    private static List<RuleMessage> lint(Map<String, String> drl, Set<String> params, Set<String> valueSets) {
+        String all = String.join("\n", drl.values());
+        List<RuleMessage> warnings = new ArrayList<>();
+        Set<String> usedParams = new java.util.HashSet<>();
+        Matcher p = PARAM_REF.matcher(all);
+        while (p.find()) {
+            usedParams.add(p.group(1));
+        }
+        // THIS_PRODUCT only makes the cream itself a recognised co-medication; no rule needs to name it.
+        Set<String> usedSets = new java.util.HashSet<>(List.of(ATOPIC_DERMATITIS, VITILIGO, "THIS_PRODUCT"));
+        Matcher v = VALUE_SET_REF.matcher(all);
+        while (v.find()) {
+            for (int g = 1; g <= 2; g++) {
+                if (v.group(g) != null) {
+                    Matcher each = QUOTED.matcher(v.group(g));
+                    while (each.find()) {
+                        usedSets.add(each.group(1));
+                    }
+                }
+            }
+        }
+        params.stream().filter(id -> !usedParams.contains(id)).sorted().forEach(id -> warnings.add(
+                new RuleMessage(Parameters.FILE, 0, 0, "parameter " + id + " is not used by any rule")));
+        valueSets.stream().filter(s -> !usedSets.contains(s)).sorted().forEach(s -> warnings.add(
+                new RuleMessage(ConditionValueSets.FILE + " or " + MedicationValueSets.FILE, 0, 0, "value set " + s + " is not used by any rule")));
+        return warnings;
+    }
+
     private static RuleMessage at(String resource, String text, int offset, String message) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        return new RuleMessage(resource, lineOf(text, offset), offset - lineStart + 1, message);
+    }
+
+    private static int lineOf(String text, int offset) {
         int line = 1;
-        int lineStart = 0;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {
                 line++;
-                lineStart = i + 1;
             }
         }
-        return new RuleMessage(resource, line, offset - lineStart + 1, message);
+        return line;
     }
 
     private static Map<String, RuleMeta> metadata(KieBase kieBase, Map<String, String> drl, List<RuleMessage> errors) {
         Map<String, int[]> declaredAt = new HashMap<>();
         Map<String, String> declaredIn = new HashMap<>();
+        Map<String, List<String>> paramsOf = new HashMap<>();
         drl.forEach((name, text) -> {
-            String[] lines = text.split("\r?\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher m = RULE_DECL.matcher(lines[i]);
-                if (m.find()) {
-                    declaredAt.put(m.group(1), new int[] {i + 1});
-                    declaredIn.put(m.group(1), name);
+            List<int[]> starts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Matcher m = RULE_DECL.matcher(text);
+            while (m.find()) {
+                names.add(m.group(1));
+                starts.add(new int[] {m.start(), lineOf(text, m.start())});
+                declaredAt.put(m.group(1), new int[] {lineOf(text, m.start())});
+                declaredIn.put(m.group(1), name);
+            }
+            Matcher p = PARAM_REF.matcher(text);
+            while (p.find()) {
+                for (int i = starts.size() - 1; i >= 0; i--) {
+                    if (starts.get(i)[0] < p.start()) {
+                        List<String> list = paramsOf.computeIfAbsent(names.get(i), k -> new ArrayList<>());
+                        if (!list.contains(p.group(1))) {
+                            list.add(p.group(1));
+                        }
+                        break;
+                    }
                 }
             }
         });
@@ -243,7 +299,7 @@ public final class KnowledgeBaseLoader {
             }
             byName.put(rule.getName(), new RuleMeta(id, rule.getName(), category, severity, escalated,
                     meta.get("section"), meta.get("revision"), verified, overridable, meta.get("title"), resource,
-                    line));
+                    line, paramsOf.getOrDefault(rule.getName(), List.of())));
         }
         return byName;
     }

@@ -51,14 +51,14 @@ final class MedicationValueSets {
         this.names = names;
     }
 
-    static MedicationValueSets read(String content, List<RuleMessage> errors) {
+    static MedicationValueSets read(List<TextFile> files, List<RuleMessage> errors) {
         CodeIndex<Row> codes = new CodeIndex<>();
         Map<String, List<Row>> byName = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
         Set<String> systems = new HashSet<>(CODE_SYSTEMS.keySet());
         systems.add(NAME_SYSTEM);
-        for (CsvTable.Row r : CsvTable.parse(FILE, content, HEADER, errors)) {
+        for (CsvTable.Row r : CsvTable.parseAll(files, HEADER, errors)) {
             String valueSet = ValueSetNames.check(r, errors);
             String system = CsvTable.oneOf(r, "system", systems, errors);
             String match = CsvTable.oneOf(r, "match", Set.of("exact", "prefix"), errors);

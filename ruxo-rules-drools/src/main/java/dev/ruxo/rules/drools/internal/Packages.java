@@ -16,9 +16,9 @@ final class Packages {
     private Packages() {
     }
 
-    static Map<String, PackageFact> read(String content, List<RuleMessage> errors) {
+    static Map<String, PackageFact> read(List<TextFile> files, List<RuleMessage> errors) {
         Map<String, PackageFact> out = new HashMap<>();
-        for (CsvTable.Row row : CsvTable.parse(FILE, content, HEADER, errors)) {
+        for (CsvTable.Row row : CsvTable.parseAll(files, HEADER, errors)) {
             String ndc = row.get("ndc");
             if (!RequestValidation.isWellFormedNdc(ndc)) {
                 errors.add(row.error("ndc", "ndc must be a 10-digit NDC with hyphens or 11 digits but was \""

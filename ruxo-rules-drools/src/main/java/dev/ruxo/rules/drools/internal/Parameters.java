@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads parameters.csv: every threshold the rules compare against, with its source. */
+/**
+ * Reads parameters.csv: every threshold the rules compare against, with its source. A parameter defined again in a
+ * later file (a rules folder) overrides the earlier value; twice in one file is an error.
+ */
 final class Parameters {
 
     static final String FILE = "parameters.csv";
@@ -18,9 +21,10 @@ final class Parameters {
     private Parameters() {
     }
 
-    static Map<String, Param> read(String content, List<RuleMessage> errors) {
+    static Map<String, Param> read(List<TextFile> files, List<RuleMessage> errors) {
         Map<String, Param> params = new LinkedHashMap<>();
-        for (CsvTable.Row row : CsvTable.parse(FILE, content, HEADER, errors)) {
+        Map<String, String> definedIn = new java.util.HashMap<>();
+        for (CsvTable.Row row : CsvTable.parseAll(files, HEADER, errors)) {
             String id = row.get("id");
             boolean ok = true;
             if (!ID.matcher(id).matches()) {
@@ -43,9 +47,11 @@ final class Parameters {
                 continue;
             }
             Param param = new Param(id, value, row.get("unit"), section, revision, verified, description);
-            if (params.putIfAbsent(id, param) != null) {
+            String earlier = definedIn.put(id, row.resource());
+            if (row.resource().equals(earlier)) {
                 errors.add(row.error("id", "duplicate parameter " + id));
             }
+            params.put(id, param);
         }
         return params;
     }

@@ -26,16 +26,20 @@ final class RouteTable {
         this.kinds = kinds;
     }
 
-    static RouteTable read(String content, List<RuleMessage> errors) {
+    static RouteTable read(List<TextFile> files, List<RuleMessage> errors) {
         Map<String, String> kinds = new HashMap<>();
-        for (CsvTable.Row row : CsvTable.parse(FILE, content, HEADER, errors)) {
+        Map<String, String> definedIn = new HashMap<>();
+        for (CsvTable.Row row : CsvTable.parseAll(files, HEADER, errors)) {
             String word = row.get("word").toLowerCase(Locale.ROOT);
             String kind = CsvTable.oneOf(row, "kind", Set.of(SKIN, SYSTEMIC, LOCAL), errors);
             if (word.isEmpty() || Codes.words(word).length != 1) {
                 errors.add(row.error("word", "word must be one word of letters and digits but was \""
                         + row.get("word") + "\""));
-            } else if (kind != null && kinds.putIfAbsent(word, kind) != null) {
-                errors.add(row.error("word", "duplicate route word " + word));
+            } else if (kind != null) {
+                if (row.resource().equals(definedIn.put(word, row.resource()))) {
+                    errors.add(row.error("word", "duplicate route word " + word));
+                }
+                kinds.put(word, kind);
             }
         }
         return new RouteTable(kinds);

@@ -18,6 +18,7 @@ import dev.ruxo.rules.Severity;
  * @param title                what it checks, one line, for the catalogue
  * @param resource             the DRL file
  * @param line                 the line of its {@code rule} keyword
+ * @param params               ids of the parameters it compares against, in order of first mention
  */
 public record RuleMeta(
         String ruleId,
@@ -31,5 +32,13 @@ public record RuleMeta(
         boolean overridable,
         String title,
         String resource,
-        int line) {
+        int line,
+        java.util.List<String> params) {
+
+    /**
+     * Copies the parameter list.
+     */
+    public RuleMeta {
+        params = java.util.List.copyOf(params);
+    }
 }
