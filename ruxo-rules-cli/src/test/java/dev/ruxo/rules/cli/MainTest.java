@@ -359,7 +359,8 @@ class MainTest {
 
             assertThat(run.status()).isZero();
             assertThat(run.err()).isEmpty();
-            assertThat(run.out()).contains("Usage: ruxo-rules check [--format text|json] FILE...",
+            assertThat(run.out()).contains("Usage: ruxo-rules check [--format text|json] [--rules DIR] FILE...",
+                    "ruxo-rules verify [--rules DIR] [--scenarios DIR]", "ruxo-rules catalog [--rules DIR] [--output FILE]",
                     "Exit status:", "2  an input was invalid or unreadable, or the command line was wrong");
         }
 
