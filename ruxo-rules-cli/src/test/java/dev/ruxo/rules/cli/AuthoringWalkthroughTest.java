@@ -2,11 +2,7 @@ package dev.ruxo.rules.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,10 +45,8 @@ class AuthoringWalkthroughTest {
         Files.createDirectories(work.resolve("docs"));
     }
 
-    private record Run(int status, String out, String err) {
-    }
 
-    private Run ruxo(String commandLine) {
+    private ToolRun ruxo(String commandLine) {
         List<String> args = new ArrayList<>();
         for (String word : commandLine.strip().split("\\s+")) {
             String first = word.split("/")[0];
@@ -60,11 +54,7 @@ class AuthoringWalkthroughTest {
             args.add(!path ? word : Files.exists(work.resolve(first)) ? work.resolve(word).toString()
                     : REPO.resolve(word).toString());
         }
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return ToolRun.of(args.toArray(String[]::new));
     }
 
     @Test
@@ -77,7 +67,7 @@ class AuthoringWalkthroughTest {
                 continue;
             }
             commands++;
-            Run run = ruxo(command.substring("./ruxo ".length()));
+            ToolRun run = ruxo(command.substring("./ruxo ".length()));
             assertThat(run.status()).as("exit status of %s%n%s%s", command, run.out(), run.err()).isZero();
             assertThat(run.err()).as("standard error of %s", command).isEmpty();
             if (m.group(2) != null && command.contains(" verify ")) {
@@ -96,7 +86,7 @@ class AuthoringWalkthroughTest {
         Files.writeString(drl, Files.readString(drl).replace("quantityGrams > $grams", "quantityGram > $grams"));
         Path params = work.resolve("site-rules/parameters.csv");
         Files.writeString(params, Files.readString(params).replace("SITE_MAX_FILL_GRAMS,", "site_max,"));
-        Run run = ruxo("verify --rules site-rules --scenarios site-scenarios");
+        ToolRun run = ruxo("verify --rules site-rules --scenarios site-scenarios");
         assertThat(run.status()).isEqualTo(ExitStatus.INTERNAL_ERROR);
         Matcher shown = Pattern.compile("```text\\nruxo-rules: the knowledge base does not compile.*?\\n(.*?)```",
                 Pattern.DOTALL).matcher(doc);

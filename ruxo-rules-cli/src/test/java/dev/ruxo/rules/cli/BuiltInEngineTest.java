@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,23 +18,7 @@ class BuiltInEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EXAMPLES = ExamplesTest.EXAMPLES;
 
-    private record Run(int status, String out, String err) {
-        List<JsonNode> lines() throws IOException {
-            List<JsonNode> lines = new ArrayList<>();
-            for (String line : out.split("\n")) {
-                lines.add(JSON.readTree(line));
-            }
-            return lines;
-        }
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static String example(String name) {
         return EXAMPLES.resolve(name).toString();
@@ -47,7 +26,7 @@ class BuiltInEngineTest {
 
     @Test
     void examplesGetTheDecisionsTheirNamesPromise() throws IOException {
-        Run run = run("check", "--format", "json",
+        ToolRun run = ToolRun.of("check", "--format", "json",
                 example("adult-atopic-dermatitis.json"),
                 example("vitiligo-bsa-too-large.json"),
                 example("ad-with-dupilumab.json"),
@@ -67,7 +46,7 @@ class BuiltInEngineTest {
 
     @Test
     void invalidExamplesExitTwoWithErrorObjects() throws IOException {
-        Run run = run("check", "--format", "json", example("invalid/negative-bsa.json"), example("invalid/not-json.json"));
+        ToolRun run = ToolRun.of("check", "--format", "json", example("invalid/negative-bsa.json"), example("invalid/not-json.json"));
 
         assertThat(run.status()).isEqualTo(2);
         List<JsonNode> lines = run.lines();
@@ -79,7 +58,7 @@ class BuiltInEngineTest {
 
     @Test
     void textOutputPutsTheDecisionFirst() {
-        Run run = run("check", example("vitiligo-bsa-too-large.json"));
+        ToolRun run = ToolRun.of("check", example("vitiligo-bsa-too-large.json"));
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("STOP  " + example("vitiligo-bsa-too-large.json") + "\n  CRITICAL  ");
@@ -87,7 +66,7 @@ class BuiltInEngineTest {
 
     @Test
     void versionNamesTheKnowledgeBase() {
-        Run run = run("--version");
+        ToolRun run = ToolRun.of("--version");
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("knowledge base ", "jurisdiction US");
@@ -95,7 +74,7 @@ class BuiltInEngineTest {
 
     @Test
     void engineLoggingStaysOffStandardOutput() {
-        Run run = run("check", "--format", "json", example("adult-atopic-dermatitis.json"));
+        ToolRun run = ToolRun.of("check", "--format", "json", example("adult-atopic-dermatitis.json"));
 
         assertThat(run.out().lines()).allSatisfy(line -> assertThat(line).startsWith("{\"input\":"));
     }

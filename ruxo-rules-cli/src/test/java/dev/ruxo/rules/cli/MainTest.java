@@ -11,18 +11,13 @@ import dev.ruxo.rules.KnowledgeBaseInfo;
 import dev.ruxo.rules.NoEngineProviderException;
 import dev.ruxo.rules.RuleCompilationException;
 import dev.ruxo.rules.RuleMessage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,37 +34,10 @@ class MainTest {
 
     private final AtomicInteger enginesBuilt = new AtomicInteger();
 
-    /** What one run printed and returned. */
-    record Run(int status, String out, String err) {
 
-        List<JsonNode> lines() {
-            List<JsonNode> lines = new ArrayList<>();
-            for (String line : out.split("\n")) {
-                try {
-                    lines.add(JSON.readTree(line));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("not a JSON line: " + line, e);
-                }
-            }
-            return lines;
-        }
 
-        void hasNoStackTrace() {
-            assertThat(out + err).doesNotContain("Exception", "\tat ", "Caused by");
-        }
-    }
-
-    private Run run(String stdin, Supplier<CheckEngine> engines, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                engines);
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Run run(String... args) {
-        return run("", () -> {
+    private ToolRun run(String... args) {
+        return ToolRun.of("", () -> {
             enginesBuilt.incrementAndGet();
             return new FakeEngine();
         }, args);
@@ -106,7 +74,7 @@ class MainTest {
             String stop = file("a/stop.json", request("25"));
             String proceed = file("b/proceed.json", request("12.5"));
 
-            Run run = run("check", "--format", "json", stop, proceed, stop);
+            ToolRun run = run("check", "--format", "json", stop, proceed, stop);
 
             assertThat(run.status()).isZero();
             assertThat(run.err()).isEmpty();
@@ -134,7 +102,7 @@ class MainTest {
             String bad = file("bad.json", request("-5"));
             String good = file("good.json", request("10"));
 
-            Run run = run("check", "--format", "json", bad, good);
+            ToolRun run = run("check", "--format", "json", bad, good);
 
             assertThat(run.status()).isEqualTo(2);
             JsonNode error = run.lines().get(0);
@@ -149,7 +117,7 @@ class MainTest {
         void textThatIsNotJsonExitsTwoWithAnErrorObjectAndNoStackTrace() {
             String prose = file("prose.json", "Ruxolitinib cream 1.5%, apply twice daily.\n");
 
-            Run run = run("check", "--format", "json", prose);
+            ToolRun run = run("check", "--format", "json", prose);
 
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out().lines()).hasSize(1);
@@ -164,7 +132,7 @@ class MainTest {
         void missingFileExitsTwoWithAnErrorOnTheDocument() {
             String missing = dir.resolve("nowhere.json").toString();
 
-            Run run = run("check", "--format", "json", missing);
+            ToolRun run = run("check", "--format", "json", missing);
 
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out().trim()).isEqualTo("{\"input\":" + JSON.valueToTree(missing)
@@ -175,7 +143,7 @@ class MainTest {
 
         @Test
         void directoryExitsTwo() {
-            Run run = run("check", "--format", "json", dir.toString());
+            ToolRun run = run("check", "--format", "json", dir.toString());
 
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.lines().get(0).get("violations").get(0).get("message").asText()).endsWith("is a directory");
@@ -186,7 +154,7 @@ class MainTest {
             String failing = file("failing.json", request("10", FakeEngine.FAILING_ROUTE));
             String good = file("good.json", request("10"));
 
-            Run run = run("check", "--format", "json", failing, good);
+            ToolRun run = run("check", "--format", "json", failing, good);
 
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo("{\"input\":" + JSON.valueToTree(failing)
@@ -205,7 +173,7 @@ class MainTest {
 
         @Test
         void engineThatThrowsSomethingUnexpectedIsAnInternalError() {
-            Run run = run("", () -> new CheckEngine() {
+            ToolRun run = ToolRun.of("", () -> new CheckEngine() {
                 @Override
                 public Assessment check(CheckRequest request) {
                     throw new IllegalStateException("session disposed");
@@ -226,7 +194,7 @@ class MainTest {
         void dashReadsStandardInput() {
             String good = file("good.json", request("10"));
 
-            Run run = run(request("30"), MainTest.this::countedEngine, "check", "--format", "json", good, "-");
+            ToolRun run = ToolRun.of(request("30"), MainTest.this::countedEngine, "check", "--format", "json", good, "-");
 
             assertThat(run.status()).isZero();
             assertThat(run.lines()).extracting(l -> l.get("input").asText()).containsExactly(good, "-");
@@ -235,7 +203,7 @@ class MainTest {
 
         @Test
         void emptyStandardInputIsInvalid() {
-            Run run = run("check", "--format", "json", "-");
+            ToolRun run = run("check", "--format", "json", "-");
 
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.lines().get(0).get("violations").get(0).get("message").asText()).startsWith("is empty");
@@ -245,7 +213,7 @@ class MainTest {
         void doubleDashEndsTheOptions() {
             String odd = file("--odd.json", request("10"));
 
-            Run run = run("check", "--format", "json", "--", dir.relativize(Path.of(odd)).toString());
+            ToolRun run = run("check", "--format", "json", "--", dir.relativize(Path.of(odd)).toString());
 
             // Relative to the working directory, so the file is not found; the point is that it is a file name.
             assertThat(run.status()).isEqualTo(2);
@@ -265,7 +233,7 @@ class MainTest {
         void decisionComesFirstThenOneLinePerFinding() {
             String stop = file("stop.json", request("25"));
 
-            Run run = run("check", stop);
+            ToolRun run = run("check", stop);
 
             assertThat(run.status()).isZero();
             assertThat(run.out()).isEqualTo("STOP  " + stop + "\n"
@@ -277,7 +245,7 @@ class MainTest {
             String bad = file("bad.json", """
                     {"patient":{"birthDate":"yesterday"},"order":{"indication":{"system":"s","code":"L20.9"},"bsaPercent":-5}}""");
 
-            Run run = run("check", "--format", "text", bad);
+            ToolRun run = run("check", "--format", "text", bad);
 
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out()).isEqualTo("INVALID  " + bad + "\n"
@@ -287,7 +255,7 @@ class MainTest {
 
         @Test
         void notJsonHasNoStackTrace() {
-            Run run = run("check", file("prose.json", "hello"));
+            ToolRun run = run("check", file("prose.json", "hello"));
 
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out()).startsWith("INVALID  ").contains("  $: is not valid JSON");
@@ -298,7 +266,7 @@ class MainTest {
         void engineFailureIsAnErrorLine() {
             String failing = file("failing.json", request("10", FakeEngine.FAILING_ROUTE));
 
-            Run run = run("check", failing);
+            ToolRun run = run("check", failing);
 
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.out()).isEqualTo("ERROR  " + failing + "\n"
@@ -311,7 +279,7 @@ class MainTest {
 
         @Test
         void ruleCompilationFailurePrintsEachMessageAndExitsOne() {
-            Run run = run("", () -> {
+            ToolRun run = ToolRun.of("", () -> {
                 throw new RuleCompilationException(List.of(
                         new RuleMessage("dev/ruxo/rules/dosing.drl", 12, 5, "Unable to resolve bsaa"),
                         new RuleMessage("values/drug-classes.csv", 3, 0, "unknown class")));
@@ -327,7 +295,7 @@ class MainTest {
 
         @Test
         void missingProviderPrintsItsMessageAndExitsOne() {
-            Run run = run("", () -> {
+            ToolRun run = ToolRun.of("", () -> {
                 throw new NoEngineProviderException("No implementation of CheckEngineProvider was found.");
             }, "check", "--format", "json", file("a.json", request("10")));
 
@@ -344,7 +312,7 @@ class MainTest {
         @ValueSource(strings = {"", "frobnicate", "--frobnicate", "check", "check --format", "check --format xml a.json",
                 "check --verbose a.json", "help nosuchcommand"})
         void wrongCommandLineExitsTwoWithUsageOnStandardError(String line) {
-            Run run = run(line.isEmpty() ? new String[0] : line.split(" "));
+            ToolRun run = run(line.isEmpty() ? new String[0] : line.split(" "));
 
             assertThat(run.status()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
@@ -355,7 +323,7 @@ class MainTest {
         @ParameterizedTest
         @ValueSource(strings = {"--help", "-h", "help"})
         void helpGoesToStandardOutputAndExitsZero(String option) {
-            Run run = run(option);
+            ToolRun run = run(option);
 
             assertThat(run.status()).isZero();
             assertThat(run.err()).isEmpty();
@@ -366,8 +334,8 @@ class MainTest {
 
         @Test
         void commandHelpDescribesFormatsAndErrors() {
-            Run viaHelp = run("help", "check");
-            Run viaOption = run("check", "--help");
+            ToolRun viaHelp = run("help", "check");
+            ToolRun viaOption = run("check", "--help");
 
             assertThat(viaHelp.status()).isZero();
             assertThat(viaHelp.out()).isEqualTo(viaOption.out())
@@ -376,7 +344,7 @@ class MainTest {
 
         @Test
         void versionPrintsToolAndKnowledgeBase() {
-            Run run = run("--version");
+            ToolRun run = run("--version");
 
             assertThat(run.status()).isZero();
             assertThat(run.out()).startsWith("ruxo-rules ")
