@@ -15,8 +15,13 @@ import dev.ruxo.rules.drools.internal.KnowledgeBaseLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import dev.ruxo.rules.drools.internal.RuleMeta;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +45,19 @@ public final class DroolsCheckEngine implements CheckEngine {
     private final CompiledKnowledgeBase kb;
     private final FactBuilder facts;
     private final Clock clock;
+    private final AgendaEventListener firingListener;
 
-    private DroolsCheckEngine(CompiledKnowledgeBase kb, Clock clock) {
+    private DroolsCheckEngine(CompiledKnowledgeBase kb, Clock clock, Consumer<String> onRuleFired) {
         this.kb = kb;
         this.facts = new FactBuilder(kb);
         this.clock = clock;
+        this.firingListener = onRuleFired == null ? null : new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                RuleMeta meta = kb.rules().get(event.getMatch().getRule().getName());
+                onRuleFired.accept(meta == null ? event.getMatch().getRule().getName() : meta.ruleId());
+            }
+        };
     }
 
     /**
@@ -66,6 +79,9 @@ public final class DroolsCheckEngine implements CheckEngine {
         try {
             List<Object> input = facts.facts(request, asOf);
             StatelessKieSession session = kb.kieBase().newStatelessKieSession();
+            if (firingListener != null) {
+                session.addEventListener(firingListener);
+            }
             session.setGlobal(FINDINGS_GLOBAL, sink);
             session.execute(input);
         } catch (RuntimeException e) {
@@ -102,6 +118,7 @@ public final class DroolsCheckEngine implements CheckEngine {
         private Clock clock = Clock.systemDefaultZone();
         private KnowledgeBaseFiles files;
         private Path rulesFolder;
+        private Consumer<String> onRuleFired;
 
         private Builder() {
         }
@@ -131,6 +148,18 @@ public final class DroolsCheckEngine implements CheckEngine {
             return this;
         }
 
+        /**
+         * Calls {@code listener} with the rule id each time a rule fires, for audit trails, metrics or rule coverage.
+         * It is called on the checking thread, so it must be thread safe and quick; it receives no patient data.
+         *
+         * @param listener receives rule ids
+         * @return this builder
+         */
+        public Builder onRuleFired(Consumer<String> listener) {
+            this.onRuleFired = Objects.requireNonNull(listener, "listener must not be null");
+            return this;
+        }
+
         /** Replaces the knowledge base with these files; for tests. */
         Builder files(KnowledgeBaseFiles value) {
             this.files = Objects.requireNonNull(value, "files must not be null");
@@ -151,7 +180,7 @@ public final class DroolsCheckEngine implements CheckEngine {
             CompiledKnowledgeBase kb = KnowledgeBaseLoader.load(source);
             LOG.info("Knowledge base {} {} built: {} rules in {} ms", kb.info().jurisdiction(), kb.info().version(),
                     kb.rules().size(), (System.nanoTime() - start) / 1_000_000);
-            return new DroolsCheckEngine(kb, clock);
+            return new DroolsCheckEngine(kb, clock, onRuleFired);
         }
 
         /**

@@ -4,10 +4,13 @@ import dev.ruxo.rules.Assessment;
 import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.testkit.CheckRequests;
 
-/** One engine for the whole test JVM: building compiles the knowledge base, which takes about a second. */
+/**
+ * One engine for the whole test JVM: building compiles the knowledge base, which takes about a second. Every rule it
+ * fires is recorded for {@link RuleCoverageTest}.
+ */
 public final class TestEngine {
 
-    private static final DroolsCheckEngine ENGINE = DroolsCheckEngine.builder().build();
+    private static final DroolsCheckEngine ENGINE = DroolsCheckEngine.builder().onRuleFired(RuleCoverage::fired).build();
 
     private TestEngine() {
     }
