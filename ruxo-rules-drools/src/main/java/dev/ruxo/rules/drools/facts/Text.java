@@ -1,8 +1,10 @@
 package dev.ruxo.rules.drools.facts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Wording helpers for rule consequences. */
 public final class Text {
@@ -13,33 +15,36 @@ public final class Text {
     }
 
     /**
-     * The first three distinct items joined with commas, then "and N more".
+     * The first three distinct items, in sorted order so that the text does not depend on the order of the request's
+     * lists, joined with commas, then "and N more".
      *
      * @param items the items
      * @return the text
      */
     public static String list(List<?> items) {
-        List<String> distinct = items.stream().map(Objects::toString).distinct().toList();
-        String head = distinct.stream().limit(MAX_LISTED).collect(Collectors.joining(", "));
-        return distinct.size() <= MAX_LISTED ? head : head + " and " + (distinct.size() - MAX_LISTED) + " more";
+        return join(items.stream().map(Objects::toString).distinct().sorted().toList());
     }
 
     /**
-     * Joins several lists and an optional leading reason.
+     * Joins several lists, sorted as in {@link #list(List)}, after an optional leading reason.
      *
      * @param lead  a reason that comes first, or null
      * @param lists further reasons
      * @return the text
      */
     public static String reasons(String lead, List<?>... lists) {
-        List<Object> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         if (lead != null) {
             all.add(lead);
         }
-        for (List<?> l : lists) {
-            all.addAll(l);
-        }
-        return list(all);
+        Stream.of(lists).flatMap(List::stream).map(Objects::toString).distinct().sorted()
+                .filter(reason -> !reason.equals(lead)).forEach(all::add);
+        return join(all);
+    }
+
+    private static String join(List<String> distinct) {
+        String head = distinct.stream().limit(MAX_LISTED).collect(Collectors.joining(", "));
+        return distinct.size() <= MAX_LISTED ? head : head + " and " + (distinct.size() - MAX_LISTED) + " more";
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ruxo.rules.drools.rules;
 
 import static dev.ruxo.rules.drools.TestEngine.check;
 import static dev.ruxo.rules.testkit.RuxoAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ruxo.rules.Category;
 import dev.ruxo.rules.Coding;
@@ -113,6 +114,17 @@ class IndicationRulesTest {
         void systemicImmunosuppressantMakesThePatientImmunocompromised() {
             assertThat(check(CheckRequests.adultAtopicDermatitis().medication("tacrolimus 1 mg capsule", "oral")))
                     .hasFinding("RUXO-IND-IMMUNOCOMPROMISED-AD", Severity.CRITICAL);
+        }
+
+        @Test
+        void reasonsReadTheSameWhateverTheOrderOfTheProblemList() {
+            var hivFirst = check(CheckRequests.adultAtopicDermatitis().immunocompromised(true)
+                    .condition("B20", "HIV disease").condition("D84.9", "Immunodeficiency"));
+            var hivLast = check(CheckRequests.adultAtopicDermatitis().immunocompromised(true)
+                    .condition("D84.9", "Immunodeficiency").condition("B20", "HIV disease"));
+            assertThat(hivLast).isEqualTo(hivFirst);
+            assertThat(hivFirst.findings().get(0).summary())
+                    .endsWith(": attested, HIV disease, Immunodeficiency");
         }
 
         @Test
