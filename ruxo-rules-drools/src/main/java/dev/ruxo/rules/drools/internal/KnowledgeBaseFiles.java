@@ -151,7 +151,8 @@ public record KnowledgeBaseFiles(Map<String, String> files) {
     }
 
     /** The manifest's content; {@code rules} lists the DRL files of the built-in knowledge base on the class path. */
-    record Manifest(String jurisdiction, String labelRevision, String labelTitle, String labelUrl, List<String> rules) {
+    record Manifest(String jurisdiction, String labelRevision, String labelTitle, String labelUrl, List<String> rules,
+                    List<String> recognitionOnlyValueSets) {
 
         static Manifest parse(String text, List<RuleMessage> errors) {
             Properties p = new Properties();
@@ -160,17 +161,21 @@ public record KnowledgeBaseFiles(Map<String, String> files) {
             } catch (IOException | IllegalArgumentException e) {
                 errors.add(new RuleMessage(MANIFEST, 0, 0, "cannot be parsed: " + e.getMessage()));
             }
-            String rules = required(p, "rules", errors);
+            return new Manifest(required(p, "jurisdiction", errors), required(p, "labelRevision", errors),
+                    required(p, "labelTitle", errors), p.getProperty("labelUrl"), list(p.getProperty("rules")),
+                    list(p.getProperty("recognitionOnlyValueSets")));
+        }
+
+        private static List<String> list(String commaSeparated) {
             List<String> names = new ArrayList<>();
-            if (rules != null) {
-                for (String n : rules.split(",")) {
+            if (commaSeparated != null) {
+                for (String n : commaSeparated.split(",")) {
                     if (!n.isBlank()) {
                         names.add(n.strip());
                     }
                 }
             }
-            return new Manifest(required(p, "jurisdiction", errors), required(p, "labelRevision", errors),
-                    required(p, "labelTitle", errors), p.getProperty("labelUrl"), names);
+            return names;
         }
 
         private static String required(Properties p, String key, List<RuleMessage> errors) {

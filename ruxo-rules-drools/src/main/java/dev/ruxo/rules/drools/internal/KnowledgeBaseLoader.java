@@ -107,7 +107,7 @@ public final class KnowledgeBaseLoader {
                 manifest.jurisdiction(), manifest.labelRevision());
         return new CompiledKnowledgeBase(kieBase, info, manifest.labelTitle(), manifest.labelUrl(), rules,
                 List.copyOf(params.values()), conditions, medications, routes, packages,
-                lint(drl, params.keySet(), valueSets));
+                lint(drl, params.keySet(), valueSets, manifest.recognitionOnlyValueSets()));
     }
 
     private static List<TextFile> data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {
@@ -188,7 +188,8 @@ public final class KnowledgeBaseLoader {
     }
 
     /** Parameters and value sets that no rule names: not errors, but usually a typo or a leftover. */
-    private static List<RuleMessage> lint(Map<String, String> drl, Set<String> params, Set<String> valueSets) {
+    private static List<RuleMessage> lint(Map<String, String> drl, Set<String> params, Set<String> valueSets,
+                                          List<String> recognitionOnly) {
         String all = String.join("\n", drl.values());
         List<RuleMessage> warnings = new ArrayList<>();
         Set<String> usedParams = new java.util.HashSet<>();
@@ -196,8 +197,8 @@ public final class KnowledgeBaseLoader {
         while (p.find()) {
             usedParams.add(p.group(1));
         }
-        // THIS_PRODUCT only makes the cream itself a recognised co-medication; no rule needs to name it.
-        Set<String> usedSets = new java.util.HashSet<>(List.of(ATOPIC_DERMATITIS, VITILIGO, "THIS_PRODUCT"));
+        Set<String> usedSets = new java.util.HashSet<>(List.of(ATOPIC_DERMATITIS, VITILIGO));
+        usedSets.addAll(recognitionOnly);
         Matcher v = VALUE_SET_REF.matcher(all);
         while (v.find()) {
             for (int g = 1; g <= 2; g++) {

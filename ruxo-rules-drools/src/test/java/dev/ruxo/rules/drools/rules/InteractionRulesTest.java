@@ -184,4 +184,12 @@ class InteractionRulesTest {
                 Medication.rxnorm("1876366", "dupilumab 300 mg (Dupixent)", "subcutaneous")));
         assertThat(a.findings()).filteredOn(f -> f.ruleId().equals("RUXO-DDI-BIOLOGIC")).hasSize(1);
     }
+
+    @ParameterizedTest(name = "{0} is a known topical therapy that does not interact")
+    @CsvSource({"Protopic 0.1% ointment,", "Elidel 1% cream,topical", "Eucrisa 2% ointment,", "Vtama 1% cream,",
+        "Zoryve 0.15% cream,topical"})
+    void knownTopicalCoTherapiesAreRecognisedAndDoNotInteract(String display, String route) {
+        assertThat(check(CheckRequests.adultAtopicDermatitis().medication(display, route)))
+                .hasDecision(Decision.PROCEED).hasExactlyRules();
+    }
 }
