@@ -149,14 +149,14 @@ class DosingRulesTest {
         }
 
         @ParameterizedTest(name = "dispensed {0} days ago with {1} days supply is too soon")
-        @CsvSource({"0,7", "5,7", "20,28", "2,4", "-1,7"})
+        @CsvSource({"0,7", "5,7", "20,28", "2,4", "-1,7", "74,100"})
         void beforeThreeQuartersOfTheSupplyWarns(int daysAgo, int supply) {
             assertThat(check(CheckRequests.adultAtopicDermatitis().dispensed(daysAgo, 60, supply)))
                     .hasFinding("RUXO-DOSE-REFILL-TOO-SOON");
         }
 
         @ParameterizedTest(name = "dispensed {0} days ago with {1} days supply is on time")
-        @CsvSource({"6,7", "7,7", "30,7", "21,28", "3,4"})
+        @CsvSource({"6,7", "7,7", "30,7", "21,28", "3,4", "75,100"})
         void fromThreeQuartersOfTheSupplyIsOnTime(int daysAgo, int supply) {
             assertThat(check(CheckRequests.adultAtopicDermatitis().dispensed(daysAgo, 60, supply)))
                     .hasNoFinding("RUXO-DOSE-REFILL-TOO-SOON");
