@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  * @param bsaPercent          nullable
  * @param quantityGrams       nullable
  * @param daysSupply          nullable
- * @param applicationsPerDay  the ordered number, or the labelled 2 when not recorded
+ * @param applicationsPerDay  nullable: not recorded means the labelled regimen, so no frequency rule applies
  * @param route               the route word in lower case; {@code topical} when not recorded
  * @param routeKind           {@code skin}, {@code systemic}, {@code local}, or {@code unknown}, from routes.csv
  * @param occlusiveDressing   nullable
@@ -28,7 +28,7 @@ public record OrderFact(
         BigDecimal bsaPercent,
         BigDecimal quantityGrams,
         Integer daysSupply,
-        int applicationsPerDay,
+        Integer applicationsPerDay,
         String route,
         String routeKind,
         Boolean occlusiveDressing,

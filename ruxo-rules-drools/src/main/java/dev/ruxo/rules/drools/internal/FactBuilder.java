@@ -29,7 +29,6 @@ import java.util.Locale;
 public final class FactBuilder {
 
     private static final String DEFAULT_ROUTE = "topical";
-    private static final int LABELLED_APPLICATIONS_PER_DAY = 2;
 
     private final CompiledKnowledgeBase kb;
 
@@ -113,8 +112,7 @@ public final class FactBuilder {
         Integer therapyDays = o.therapyStartDate() == null ? null
                 : (int) ChronoUnit.DAYS.between(o.therapyStartDate(), asOf);
         return new OrderFact(group, indicationText, wire(o.severity()), wire(o.vitiligoType()), o.bsaPercent(),
-                o.quantityGrams(), o.daysSupply(),
-                o.applicationsPerDay() == null ? LABELLED_APPLICATIONS_PER_DAY : o.applicationsPerDay(),
+                o.quantityGrams(), o.daysSupply(), o.applicationsPerDay(),
                 route, kb.routes().kindOf(route, null), o.occlusiveDressing(), therapyDays,
                 wire(o.priorTopicalTherapy()), ndc11);
     }
