@@ -125,6 +125,17 @@ class RulesFolderTest {
     }
 
     @Test
+    void unusedParameterAndValueSetAreLintWarnings() throws IOException {
+        write("parameters.csv", "id,value,unit,section,revision,verified,description\n"
+                + "SITE_UNUSED,1,grams,policy,2025-09,true,nothing uses this\n");
+        write("conditions.csv", "valueSet,system,code,match,include,verified,name\n"
+                + "SITE_ONLY_SET,icd10cm,L30.9,exact,true,true,dermatitis\n");
+        var engine = DroolsCheckEngine.builder().rulesFolder(folder).build();
+        assertThat(engine.knowledgeBaseWarnings()).extracting(RuleMessage::text).containsExactly(
+                "parameter SITE_UNUSED is not used by any rule", "value set SITE_ONLY_SET is not used by any rule");
+    }
+
+    @Test
     void unknownDataFileInTheFolderIsAnError() throws IOException {
         write("drugs.csv", "a,b\n");
         assertThatThrownBy(() -> DroolsCheckEngine.builder().rulesFolder(folder).build())

@@ -96,7 +96,7 @@ public final class KnowledgeBaseLoader {
         }
         Set<String> valueSets = new java.util.HashSet<>(conditions.valueSetNames());
         valueSets.addAll(medications.valueSetNames());
-        checkReferences(drl, params.keySet(), valueSets, errors);
+        References used = checkReferences(drl, params.keySet(), valueSets, errors);
 
         KieBase kieBase = compile(drl, errors);
         Map<String, RuleMeta> rules = kieBase == null ? Map.of() : metadata(kieBase, drl, errors);
@@ -107,7 +107,7 @@ public final class KnowledgeBaseLoader {
                 manifest.jurisdiction(), manifest.labelRevision());
         return new CompiledKnowledgeBase(kieBase, info, manifest.labelTitle(), manifest.labelUrl(), rules,
                 List.copyOf(params.values()), conditions, medications, routes, packages,
-                lint(drl, params.keySet(), valueSets, manifest.recognitionOnlyValueSets()));
+                lint(used, params.keySet(), valueSets, manifest.recognitionOnlyValueSets()));
     }
 
     private static List<TextFile> data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {
@@ -154,15 +154,21 @@ public final class KnowledgeBaseLoader {
         return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
+    /** The parameter ids and value-set names the DRL refers to. */
+    private record References(Set<String> params, Set<String> valueSets) {
+    }
+
     /**
      * Every {@code Param(id == "X")}, {@code valueSet == "X"} and {@code valueSet in ("X", "Y")} in the DRL must name
      * something that exists: a misspelt name would make a rule silently never fire.
      */
-    private static void checkReferences(Map<String, String> drl, Set<String> params, Set<String> valueSets,
-                                        List<RuleMessage> errors) {
+    private static References checkReferences(Map<String, String> drl, Set<String> params, Set<String> valueSets,
+                                              List<RuleMessage> errors) {
+        References used = new References(new java.util.HashSet<>(), new java.util.HashSet<>());
         drl.forEach((name, text) -> {
             Matcher p = PARAM_REF.matcher(text);
             while (p.find()) {
+                used.params().add(p.group(1));
                 if (!params.contains(p.group(1))) {
                     errors.add(at(name, text, p.start(1), "unknown parameter \"" + p.group(1) + "\": not in "
                             + Parameters.FILE));
@@ -176,6 +182,7 @@ public final class KnowledgeBaseLoader {
                     }
                     Matcher each = QUOTED.matcher(v.group(g));
                     while (each.find()) {
+                        used.valueSets().add(each.group(1));
                         if (!valueSets.contains(each.group(1))) {
                             errors.add(at(name, text, v.start(g) + each.start(1), "unknown value set \""
                                     + each.group(1) + "\": not in " + ConditionValueSets.FILE + " or "
@@ -185,35 +192,21 @@ public final class KnowledgeBaseLoader {
                 }
             }
         });
+        return used;
     }
 
     /** Parameters and value sets that no rule names: not errors, but usually a typo or a leftover. */
-    private static List<RuleMessage> lint(Map<String, String> drl, Set<String> params, Set<String> valueSets,
+    private static List<RuleMessage> lint(References used, Set<String> params, Set<String> valueSets,
                                           List<String> recognitionOnly) {
-        String all = String.join("\n", drl.values());
-        List<RuleMessage> warnings = new ArrayList<>();
-        Set<String> usedParams = new java.util.HashSet<>();
-        Matcher p = PARAM_REF.matcher(all);
-        while (p.find()) {
-            usedParams.add(p.group(1));
-        }
-        Set<String> usedSets = new java.util.HashSet<>(List.of(ATOPIC_DERMATITIS, VITILIGO));
+        Set<String> usedSets = new java.util.HashSet<>(used.valueSets());
+        usedSets.addAll(List.of(ATOPIC_DERMATITIS, VITILIGO));
         usedSets.addAll(recognitionOnly);
-        Matcher v = VALUE_SET_REF.matcher(all);
-        while (v.find()) {
-            for (int g = 1; g <= 2; g++) {
-                if (v.group(g) != null) {
-                    Matcher each = QUOTED.matcher(v.group(g));
-                    while (each.find()) {
-                        usedSets.add(each.group(1));
-                    }
-                }
-            }
-        }
-        params.stream().filter(id -> !usedParams.contains(id)).sorted().forEach(id -> warnings.add(
+        List<RuleMessage> warnings = new ArrayList<>();
+        params.stream().filter(id -> !used.params().contains(id)).sorted().forEach(id -> warnings.add(
                 new RuleMessage(Parameters.FILE, 0, 0, "parameter " + id + " is not used by any rule")));
         valueSets.stream().filter(s -> !usedSets.contains(s)).sorted().forEach(s -> warnings.add(
-                new RuleMessage(ConditionValueSets.FILE + " or " + MedicationValueSets.FILE, 0, 0, "value set " + s + " is not used by any rule")));
+                new RuleMessage(ConditionValueSets.FILE + " or " + MedicationValueSets.FILE, 0, 0,
+                        "value set " + s + " is not used by any rule")));
         return warnings;
     }
 
