@@ -22,13 +22,14 @@ final class CodeIndex<R extends CodeIndex.Entry> {
         boolean prefix();
     }
 
-    private final Map<String, List<R>> exact = new HashMap<>();
-    private final Map<String, List<R>> prefixes = new HashMap<>();
+    /** Rows by code system, then by normalised code: no key is concatenated at lookup time. */
+    private final Map<String, Map<String, List<R>>> exact = new HashMap<>();
+    private final Map<String, Map<String, List<R>>> prefixes = new HashMap<>();
     private int longestPrefix;
 
     void add(String system, String normalizedCode, R row) {
-        String key = system + '|' + normalizedCode;
-        (row.prefix() ? prefixes : exact).computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
+        (row.prefix() ? prefixes : exact).computeIfAbsent(system, k -> new HashMap<>())
+                .computeIfAbsent(normalizedCode, k -> new ArrayList<>(1)).add(row);
         if (row.prefix()) {
             longestPrefix = Math.max(longestPrefix, normalizedCode.length());
         }
@@ -37,14 +38,20 @@ final class CodeIndex<R extends CodeIndex.Entry> {
     /** For each value set with a matching row, the longest-matching row; in value-set order of first match. */
     Map<String, R> lookup(String system, String normalizedCode) {
         Map<String, R> best = new LinkedHashMap<>();
-        List<R> hits = exact.get(system + '|' + normalizedCode);
-        if (hits != null) {
-            hits.forEach(r -> best.putIfAbsent(r.valueSet(), r));
+        Map<String, List<R>> exactInSystem = exact.get(system);
+        if (exactInSystem != null) {
+            List<R> hits = exactInSystem.get(normalizedCode);
+            if (hits != null) {
+                hits.forEach(r -> best.putIfAbsent(r.valueSet(), r));
+            }
         }
-        for (int len = Math.min(normalizedCode.length(), longestPrefix); len > 0; len--) {
-            List<R> rows = prefixes.get(system + '|' + normalizedCode.substring(0, len));
-            if (rows != null) {
-                rows.forEach(r -> best.putIfAbsent(r.valueSet(), r));
+        Map<String, List<R>> prefixesInSystem = prefixes.get(system);
+        if (prefixesInSystem != null) {
+            for (int len = Math.min(normalizedCode.length(), longestPrefix); len > 0; len--) {
+                List<R> rows = prefixesInSystem.get(normalizedCode.substring(0, len));
+                if (rows != null) {
+                    rows.forEach(r -> best.putIfAbsent(r.valueSet(), r));
+                }
             }
         }
         return best;

@@ -1,5 +1,6 @@
 package dev.ruxo.rules.drools.internal;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Normalisation of codes and texts before lookup. */
@@ -26,14 +27,25 @@ final class Codes {
      * Tablet" gives lopinavir, ritonavir, 200, 50, mg, oral, tablet.
      */
     static String[] words(String text) {
+        // One pass, no regular expression: this runs for every medication and route of every check.
         String lower = text.toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(lower.length());
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            sb.append(Character.isLetterOrDigit(c) ? c : ' ');
+        int n = lower.length();
+        String[] out = new String[4];
+        int count = 0;
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            boolean inWord = i < n && Character.isLetterOrDigit(lower.charAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = lower.substring(start, i);
+                start = -1;
+            }
         }
-        String s = sb.toString().strip();
-        return s.isEmpty() ? new String[0] : s.split(" +");
+        return count == out.length ? out : Arrays.copyOf(out, count);
     }
 
     /**

@@ -72,7 +72,17 @@ final class ConditionValueSets {
     }
 
     boolean contains(String system, String code, String valueSet) {
-        return match(system, code).stream().anyMatch(m -> m.valueSet().equals(valueSet));
+        return contains(match(system, code), valueSet);
+    }
+
+    /** Whether {@code matches}, the result of {@link #match}, include {@code valueSet}. */
+    static boolean contains(List<Match> matches, String valueSet) {
+        for (Match m : matches) {
+            if (m.valueSet().equals(valueSet)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Set<String> valueSetNames() {

@@ -99,9 +99,10 @@ public final class FactBuilder {
     private OrderFact order(Order o, LocalDate asOf, String ndc11) {
         Coding ind = o.indication();
         IndicationGroup group;
-        if (kb.conditions().contains(ind.system(), ind.code(), KnowledgeBaseLoader.ATOPIC_DERMATITIS)) {
+        List<ConditionValueSets.Match> sets = kb.conditions().match(ind.system(), ind.code());
+        if (ConditionValueSets.contains(sets, KnowledgeBaseLoader.ATOPIC_DERMATITIS)) {
             group = IndicationGroup.ATOPIC_DERMATITIS;
-        } else if (kb.conditions().contains(ind.system(), ind.code(), KnowledgeBaseLoader.VITILIGO)) {
+        } else if (ConditionValueSets.contains(sets, KnowledgeBaseLoader.VITILIGO)) {
             group = IndicationGroup.VITILIGO;
         } else {
             group = IndicationGroup.OTHER;

@@ -41,13 +41,20 @@ final class MedicationValueSets {
 
     private final CodeIndex<Row> codes;
     private final Map<String, List<Row>> byName;
-    private final int longestName;
+    /** Every name and every leading run of its words ("solu", "solu medrol"): phrases worth extending. */
+    private final Set<String> namePrefixes;
     private final Set<String> names;
 
     private MedicationValueSets(CodeIndex<Row> codes, Map<String, List<Row>> byName, Set<String> names) {
         this.codes = codes;
         this.byName = byName;
-        this.longestName = byName.keySet().stream().mapToInt(n -> n.split(" ").length).max().orElse(0);
+        this.namePrefixes = new HashSet<>();
+        for (String name : byName.keySet()) {
+            for (int space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) {
+                namePrefixes.add(name.substring(0, space));
+            }
+            namePrefixes.add(name);
+        }
         this.names = names;
     }
 
@@ -110,16 +117,18 @@ final class MedicationValueSets {
         if (display != null) {
             String[] words = Codes.words(display);
             for (int start = 0; start < words.length; start++) {
-                StringBuilder phrase = new StringBuilder();
-                for (int n = 0; n < longestName && start + n < words.length; n++) {
-                    if (n > 0) {
-                        phrase.append(' ');
-                    }
-                    phrase.append(words[start + n]);
-                    List<Row> rows = byName.get(phrase.toString());
+                // Extend a phrase word by word only while some name still begins with it: most words of a
+                // medication text (strengths, units, dose forms) begin no name and cost one lookup.
+                String phrase = words[start];
+                for (int end = start + 1; namePrefixes.contains(phrase); end++) {
+                    List<Row> rows = byName.get(phrase);
                     if (rows != null) {
                         rows.forEach(r -> keepBetter(out, r, routeKind));
                     }
+                    if (end == words.length) {
+                        break;
+                    }
+                    phrase = phrase + ' ' + words[end];
                 }
             }
         }
