@@ -111,11 +111,20 @@ public final class FactBuilder {
                 ? ind.display().strip() + " (" + ind.code() + ")" : ind.code();
         String route = o.route() == null ? DEFAULT_ROUTE : o.route().strip().toLowerCase(Locale.ROOT);
         Integer therapyDays = o.therapyStartDate() == null ? null
-                : (int) ChronoUnit.DAYS.between(o.therapyStartDate(), asOf);
+                : saturatedInt(ChronoUnit.DAYS.between(o.therapyStartDate(), asOf));
         return new OrderFact(group, indicationText, wire(o.severity()), wire(o.vitiligoType()), o.bsaPercent(),
                 o.quantityGrams(), o.daysSupply(), o.applicationsPerDay(),
                 route, kb.routes().kindOf(route, null), o.occlusiveDressing(), therapyDays,
                 wire(o.priorTopicalTherapy()), ndc11);
+    }
+
+    /**
+     * Day counts beyond the int range (start dates millions of years away, which only the Java API can express) stay at
+     * the range's ends instead of wrapping around: a wrapped count once turned a course of 6 million years into a few
+     * days and hid the duration finding.
+     */
+    private static int saturatedInt(long days) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, days));
     }
 
     private static String wire(WireValue value) {
