@@ -5,10 +5,10 @@ import dev.ruxo.rules.Severity;
 import dev.ruxo.rules.Source;
 import dev.ruxo.rules.drools.internal.RuleMeta;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -19,12 +19,17 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class Findings {
 
     private static final String ELLIPSIS = "\u2026";
+    private static final int TAIL = 24;
 
     private final Map<String, RuleMeta> rules;
     private final String labelTitle;
     private final String labelUrl;
     private final List<Finding> found = new ArrayList<>();
-    private final Set<List<String>> seen = new HashSet<>();
+    /**
+     * The findings so far by a fingerprint that costs the same for any text length: rule id, lengths and last
+     * characters. Hashing whole details (a few hundred characters each) was a sixth of a check that fires 30 rules.
+     */
+    private final Map<Long, List<Finding>> seen = new HashMap<>();
 
     /**
      * @param rules      metadata by DRL rule name
@@ -68,13 +73,37 @@ public final class Findings {
         String line = summary.length() <= Finding.MAX_SUMMARY_LENGTH ? summary
                 : summary.substring(0, Finding.MAX_SUMMARY_LENGTH - 1).stripTrailing() + ELLIPSIS;
         String fullDetail = text.toString();
-        if (!seen.add(List.of(meta.ruleId(), line, fullDetail))) {
-            return;
+        String storedDetail = fullDetail.isEmpty() ? null : fullDetail;
+        long key = fingerprint(meta.ruleId(), line, fullDetail);
+        List<Finding> similar = seen.get(key);
+        if (similar != null) {
+            for (Finding f : similar) {
+                if (f.ruleId().equals(meta.ruleId()) && f.summary().equals(line)
+                        && Objects.equals(f.detail(), storedDetail)) {
+                    return;
+                }
+            }
         }
         Source source = new Source(labelTitle, meta.section(), meta.revision(), labelUrl,
                 paramsVerified && meta.verified());
-        found.add(new Finding(meta.ruleId(), meta.category(), severity, line, fullDetail.isEmpty() ? null : fullDetail,
-                source, meta.overridable()));
+        Finding finding = new Finding(meta.ruleId(), meta.category(), severity, line, storedDetail, source,
+                meta.overridable());
+        found.add(finding);
+        seen.computeIfAbsent(key, k -> new ArrayList<>(1)).add(finding);
+    }
+
+    private static long fingerprint(String ruleId, String summary, String detail) {
+        return ((long) ruleId.hashCode() << 32) ^ ((long) tailHash(summary) << 16) ^ tailHash(detail)
+                ^ ((long) summary.length() << 48) ^ detail.length();
+    }
+
+    /** Texts of one rule usually differ at their end (the medication or condition named last). */
+    private static int tailHash(String s) {
+        int h = 0;
+        for (int i = Math.max(0, s.length() - TAIL); i < s.length(); i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h;
     }
 
     /**
