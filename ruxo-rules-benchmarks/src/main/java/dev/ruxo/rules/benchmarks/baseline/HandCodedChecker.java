@@ -185,9 +185,10 @@ public final class HandCodedChecker implements CheckEngine {
         if (Boolean.TRUE.equals(o.occlusiveDressing())) {
             out.add("RUXO-DOSE-OCCLUSION", Category.DOSING, Severity.WARNING, "2.1", "Occlusive dressing");
         }
-        if (o.applicationsPerDay() > limits.applicationsPerDay) {
+        Integer perDay = o.applicationsPerDay(); // not recorded means the labelled regimen
+        if (perDay != null && perDay > limits.applicationsPerDay) {
             out.add("RUXO-DOSE-FREQ-HIGH", Category.DOSING, Severity.WARNING, "2", "More than twice a day");
-        } else if (o.applicationsPerDay() < limits.applicationsPerDay) {
+        } else if (perDay != null && perDay < limits.applicationsPerDay) {
             out.add("RUXO-DOSE-FREQ-LOW", Category.DOSING, Severity.INFO, "2", "Less than twice a day");
         }
         if (o.therapyDays() != null) {
