@@ -22,6 +22,8 @@ import org.kie.api.KieBase;
  * @param routes      route words
  * @param packages    the product's packages by 11-digit NDC
  * @param warnings    lint findings that do not stop the build: parameters and value sets no rule uses
+ * @param precompiled true when the rules came from the executable model built with the jar, false when the DRL was
+ *                    compiled at load time
  */
 public record CompiledKnowledgeBase(
         KieBase kieBase,
@@ -34,5 +36,6 @@ public record CompiledKnowledgeBase(
         MedicationValueSets medications,
         RouteTable routes,
         Map<String, PackageFact> packages,
-        List<RuleMessage> warnings) {
+        List<RuleMessage> warnings,
+        boolean precompiled) {
 }

@@ -26,6 +26,7 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
@@ -68,6 +69,18 @@ public final class KnowledgeBaseLoader {
      * @throws RuleCompilationException listing every problem
      */
     public static CompiledKnowledgeBase load(KnowledgeBaseFiles files) {
+        return load(files, true);
+    }
+
+    /**
+     * Builds the knowledge base, optionally without the executable model built with the jar.
+     *
+     * @param files          the files
+     * @param usePrecompiled false to compile the DRL even when precompiled rules for exactly these files exist
+     * @return the compiled knowledge base
+     * @throws RuleCompilationException listing every problem
+     */
+    public static CompiledKnowledgeBase load(KnowledgeBaseFiles files, boolean usePrecompiled) {
         List<RuleMessage> errors = new ArrayList<>();
         List<TextFile> manifests = files.named(KnowledgeBaseFiles.MANIFEST);
         if (manifests.size() != 1) {
@@ -98,7 +111,8 @@ public final class KnowledgeBaseLoader {
         valueSets.addAll(medications.valueSetNames());
         References used = checkReferences(drl, params.keySet(), valueSets, errors);
 
-        KieBase kieBase = compile(drl, errors);
+        KieBase precompiled = usePrecompiled && errors.isEmpty() ? ExecutableModel.load(drl) : null;
+        KieBase kieBase = precompiled != null ? precompiled : compile(drl, errors);
         Map<String, RuleMeta> rules = kieBase == null ? Map.of() : metadata(kieBase, drl, errors);
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
@@ -107,7 +121,7 @@ public final class KnowledgeBaseLoader {
                 manifest.jurisdiction(), manifest.labelRevision());
         return new CompiledKnowledgeBase(kieBase, info, manifest.labelTitle(), manifest.labelUrl(), rules,
                 List.copyOf(params.values()), conditions, medications, routes, packages,
-                lint(used, params.keySet(), valueSets, manifest.recognitionOnlyValueSets()));
+                lint(used, params.keySet(), valueSets, manifest.recognitionOnlyValueSets()), precompiled != null);
     }
 
     private static List<TextFile> data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {
@@ -121,9 +135,12 @@ public final class KnowledgeBaseLoader {
     private static KieBase compile(Map<String, String> drl, List<RuleMessage> errors) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(KnowledgeBaseLoader.class.getClassLoader()));
-        drl.forEach((name, text) -> builder.add(
+        // One batch: the DRL files share a package, so their consequences compile together in one pass.
+        CompositeKnowledgeBuilder batch = builder.batch();
+        drl.forEach((name, text) -> batch.add(
                 ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(name),
                 ResourceType.DRL));
+        batch.build();
         if (builder.hasErrors()) {
             List<RuleMessage> found = new ArrayList<>();
             for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {

@@ -1,0 +1,175 @@
+package dev.ruxo.rules.drools.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in rules, compiled to Drools' executable model when this jar is built, so an engine starts without
+ * parsing DRL or running a Java compiler.
+ *
+ * <p>The build runs {@link #main} after compiling this module: it compiles the built-in DRL files to model classes,
+ * writes them next to the DRL, and records a fingerprint of the DRL text it compiled. At run time {@link #load} uses
+ * the classes only for exactly that DRL text; for any other text (a rules folder that adds or replaces a DRL file, a
+ * build that skipped this step, a Drools version the classes do not load on) it answers {@code null} and the caller
+ * compiles the DRL, which gives the same rules more slowly. The DRL stays the source of truth; a test checks that both
+ * give identical assessments.
+ */
+public final class ExecutableModel {
+
+    /** Where the build records the model's class and the fingerprint of the DRL it was compiled from. */
+    static final String INDEX = KnowledgeBaseFiles.BUILT_IN_ROOT + "executable-model.properties";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutableModel.class);
+    private static final String MODEL_CLASSES = "modelClasses";
+    private static final String FINGERPRINT = "drlSha256";
+    private static final String DROOLS_VERSION = "droolsVersion";
+
+    private ExecutableModel() {
+    }
+
+    /**
+     * The fingerprint of a set of DRL files: SHA-256 over their names and texts, in name order.
+     *
+     * @param drl text by file name
+     * @return lower-case hex
+     */
+    static String fingerprint(Map<String, String> drl) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(drl).forEach((name, text) -> {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /**
+     * The precompiled knowledge base for exactly these DRL files, or {@code null} when there is none.
+     *
+     * @param drl text by file name
+     * @return the knowledge base, or {@code null}: compile the DRL instead
+     */
+    static KieBase load(Map<String, String> drl) {
+        Properties index = new Properties();
+        try (InputStream in = ExecutableModel.class.getClassLoader().getResourceAsStream(INDEX)) {
+            if (in == null) {
+                LOG.debug("No precompiled rules on the class path; compiling the DRL");
+                return null;
+            }
+            index.load(in);
+        } catch (IOException e) {
+            LOG.warn("Cannot read {} ({}); compiling the DRL", INDEX, e.getClass().getSimpleName());
+            return null;
+        }
+        if (!fingerprint(drl).equals(index.getProperty(FINGERPRINT))) {
+            LOG.debug("The DRL differs from the precompiled rules; compiling the DRL");
+            return null;
+        }
+        try {
+            List<Model> models = new ArrayList<>();
+            for (String name : index.getProperty(MODEL_CLASSES, "").split(",")) {
+                Class<?> type = Class.forName(name.strip(), true, ExecutableModel.class.getClassLoader());
+                models.add((Model) type.getConstructor().newInstance());
+            }
+            return KieBaseBuilder.createKieBaseFromModel(models);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // For example a Drools version other than the one the classes were generated with.
+            LOG.warn("The precompiled rules do not load ({}: generated for Drools {}); compiling the DRL",
+                    e.getClass().getSimpleName(), index.getProperty(DROOLS_VERSION));
+            return null;
+        }
+    }
+
+    /**
+     * Compiles the built-in DRL to the executable model and writes the classes and the index into a class folder.
+     * The build calls this after compiling the module.
+     *
+     * @param args the class folder, such as {@code target/classes}
+     * @throws IOException when a file cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: ExecutableModel <class folder>");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]);
+        Map<String, String> drl = new TreeMap<>();
+        KnowledgeBaseFiles.builtIn().drl().forEach(f -> drl.put(f.name(), f.content()));
+
+        KieServices services = KieServices.get();
+        KieFileSystem files = services.newKieFileSystem();
+        drl.forEach((name, text) -> files.write("src/main/resources/" + KnowledgeBaseFiles.BUILT_IN_ROOT + name, text));
+        KieBuilder builder = services.newKieBuilder(files, ExecutableModel.class.getClassLoader())
+                .buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            errors.forEach(m -> System.err.println(m.getPath() + ":" + m.getLine() + ": " + m.getText()));
+            System.exit(1);
+        }
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        List<String> modelClasses = new ArrayList<>();
+        int written = 0;
+        for (String name : module.getFileNames()) {
+            if (name.endsWith("/drools-model") && name.startsWith("META-INF/kie/")) {
+                for (String line : new String(module.getBytes(name), StandardCharsets.UTF_8).split("\\R")) {
+                    if (!line.isBlank() && !line.contains(":")) {
+                        modelClasses.add(line.strip());
+                    }
+                }
+            } else if (name.endsWith(".class") && name.startsWith(KnowledgeBaseFiles.BUILT_IN_ROOT)) {
+                write(out.resolve(name), module.getBytes(name));
+                written++;
+            }
+        }
+        if (modelClasses.isEmpty() || written == 0) {
+            System.err.println("The executable model build produced no model classes");
+            System.exit(1);
+        }
+        // Written by hand rather than Properties.store, which adds the date and so changes the jar at every build.
+        String index = "# Written by the build (ExecutableModel.main); do not edit.\n"
+                + MODEL_CLASSES + "=" + String.join(",", modelClasses) + "\n"
+                + FINGERPRINT + "=" + fingerprint(drl) + "\n"
+                + DROOLS_VERSION + "=" + KieServices.class.getPackage().getImplementationVersion() + "\n";
+        Path indexFile = out.resolve(INDEX);
+        Files.createDirectories(indexFile.getParent());
+        Files.writeString(indexFile, index, StandardCharsets.ISO_8859_1);
+        System.out.println("Executable model: " + written + " classes for " + drl.size() + " DRL files");
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
