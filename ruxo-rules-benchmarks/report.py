@@ -110,11 +110,11 @@ def strategies(runs):
     if not rows:
         return
     by = {(r["params"]["request"], r["params"]["engine"], short(r["benchmark"])[1]): r for r in rows}
-    print("### Session strategy: new stateless session per check (shipped) vs pooled sessions\n")
+    print("### Session strategy: pooled sessions (shipped) vs a new stateless session per check\n")
     print("| request | engine | median µs | p99 µs | checks/ms, 1 thread | checks/ms, 2 threads | 2 / 1 |")
     print("|---|---|---|---|---|---|---|")
     for req in REQUESTS:
-        for engine in ("drools", "droolsPooled"):
+        for engine in ("drools", "droolsSessionPerCheck"):
             lat = by.get((req, engine, "latency"))
             one, two = by.get((req, engine, "oneThread")), by.get((req, engine, "twoThreads"))
             if not lat or not two:

@@ -11,8 +11,8 @@ public final class Engines {
     public static final String DROOLS = "drools";
     /** The hand-coded plain-Java baseline over the same data. */
     public static final String BASELINE = "baseline";
-    /** The Drools engine with pooled sessions: the measured recommendation, not the shipped engine. */
-    public static final String DROOLS_POOLED = "droolsPooled";
+    /** The Drools engine's check with a new session per check instead of a pooled one: the former strategy. */
+    public static final String DROOLS_SESSION_PER_CHECK = "droolsSessionPerCheck";
 
     private Engines() {
     }
@@ -20,14 +20,14 @@ public final class Engines {
     /**
      * Builds the named engine.
      *
-     * @param name {@link #DROOLS}, {@link #BASELINE} or {@link #DROOLS_POOLED}
+     * @param name {@link #DROOLS}, {@link #BASELINE} or {@link #DROOLS_SESSION_PER_CHECK}
      * @return a new engine
      */
     public static CheckEngine create(String name) {
         return switch (name) {
             case DROOLS -> DroolsCheckEngine.builder().build();
             case BASELINE -> HandCodedChecker.builtIn();
-            case DROOLS_POOLED -> PooledSessionChecker.builtIn();
+            case DROOLS_SESSION_PER_CHECK -> SessionPerCheckChecker.builtIn();
             default -> throw new IllegalArgumentException("no engine named " + name);
         };
     }

@@ -41,7 +41,7 @@ class ConcurrentLoadTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {Engines.DROOLS, Engines.DROOLS_POOLED, Engines.BASELINE})
+    @ValueSource(strings = {Engines.DROOLS, Engines.DROOLS_SESSION_PER_CHECK, Engines.BASELINE})
     void fourThreadsGiveTheSequentialAnswers(String engineName) {
         CheckEngine engine = Engines.create(engineName);
         List<Assessment> sequential = REQUESTS.stream().map(engine::check).toList();

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,17 @@ public final class DroolsCheckEngine implements CheckEngine {
     private static final String FINDINGS_GLOBAL = "findings";
 
     private final CompiledKnowledgeBase kb;
+    private final KieSessionsPool sessions;
     private final FactBuilder facts;
     private final Clock clock;
     private final AgendaEventListener firingListener;
 
     private DroolsCheckEngine(CompiledKnowledgeBase kb, Clock clock, Consumer<String> onRuleFired) {
         this.kb = kb;
+        // Sessions are reset and reused rather than built for every check: Drools clears a pooled session's facts,
+        // agenda, node memories, globals and listeners when it is returned. The pool grows to the number of threads
+        // checking at once.
+        this.sessions = kb.kieBase().newKieSessionsPool(1);
         this.facts = new FactBuilder(kb);
         this.clock = clock;
         this.firingListener = onRuleFired == null ? null : new DefaultAgendaEventListener() {
@@ -79,7 +85,7 @@ public final class DroolsCheckEngine implements CheckEngine {
         Findings sink = new Findings(kb.rules(), kb.labelTitle(), kb.labelUrl());
         try {
             List<Object> input = facts.facts(request, asOf);
-            StatelessKieSession session = kb.kieBase().newStatelessKieSession();
+            StatelessKieSession session = sessions.newStatelessKieSession();
             if (firingListener != null) {
                 session.addEventListener(firingListener);
             }

@@ -8,18 +8,18 @@ import dev.ruxo.rules.drools.DroolsCheckEngine;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pooled-session variant behind the recommendation in docs/performance.md gives exactly the shipped engine's
- * assessments (findings, texts, order and all); {@link ConcurrentLoadTest} runs it on four threads as well.
+ * The shipped engine, which reuses pooled sessions, gives exactly the assessments (findings, texts, order and all) of
+ * a new session per check; {@link ConcurrentLoadTest} runs both on four threads as well.
  */
-class PooledSessionAgreementTest {
+class SessionPerCheckAgreementTest {
 
     private static final long SEED = Long.getLong("ruxo.qt.seed", 20261122L);
 
     @Test
-    void pooledSessionsGiveTheShippedEnginesAssessments() {
+    void pooledSessionsGiveTheAssessmentsOfANewSessionPerCheck() {
         CheckEngine shipped = DroolsCheckEngine.builder().build();
-        CheckEngine pooled = PooledSessionChecker.builtIn();
+        CheckEngine fresh = SessionPerCheckChecker.builtIn();
         qt().withFixedSeed(SEED).withExamples(1500).forAll(new RequestGenerator().requests())
-                .checkAssert(request -> assertThat(pooled.check(request)).isEqualTo(shipped.check(request)));
+                .checkAssert(request -> assertThat(shipped.check(request)).isEqualTo(fresh.check(request)));
     }
 }

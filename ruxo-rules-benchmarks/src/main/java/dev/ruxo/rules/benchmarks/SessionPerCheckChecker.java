@@ -13,29 +13,22 @@ import dev.ruxo.rules.drools.internal.KnowledgeBaseFiles;
 import dev.ruxo.rules.drools.internal.KnowledgeBaseLoader;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
- * The check of {@code DroolsCheckEngine}, step for step, with one change: the stateless session comes from a
- * {@link KieSessionsPool}, so the session behind it (agenda, node and segment memories) is reset and reused instead of
- * built for every check. This is the measured recommendation of docs/performance.md, kept here so it can be
- * benchmarked and tested against the shipped engine without touching it; {@code PooledSessionAgreementTest} checks
- * that it gives identical assessments, on one thread and on four.
+ * The check of {@code DroolsCheckEngine}, step for step, with one change: every check builds a new stateless session
+ * from the knowledge base, where the engine takes a reset one from a {@code KieSessionsPool}. This was the engine's
+ * strategy before the pool; it stays here so docs/performance.md can show what the pool saves, measured in the same
+ * run, and {@code SessionPerCheckAgreementTest} checks that both strategies give identical assessments.
  */
-public final class PooledSessionChecker implements CheckEngine {
-
-    /** Sessions created up front; the pool grows beyond this on demand. */
-    private static final int INITIAL_POOL_SIZE = 4;
+public final class SessionPerCheckChecker implements CheckEngine {
 
     private final CompiledKnowledgeBase kb;
     private final FactBuilder facts;
-    private final KieSessionsPool pool;
 
-    private PooledSessionChecker(CompiledKnowledgeBase kb) {
+    private SessionPerCheckChecker(CompiledKnowledgeBase kb) {
         this.kb = kb;
         this.facts = new FactBuilder(kb);
-        this.pool = kb.kieBase().newKieSessionsPool(INITIAL_POOL_SIZE);
     }
 
     /**
@@ -43,8 +36,8 @@ public final class PooledSessionChecker implements CheckEngine {
      *
      * @return the checker
      */
-    public static PooledSessionChecker builtIn() {
-        return new PooledSessionChecker(KnowledgeBaseLoader.load(KnowledgeBaseFiles.builtIn()));
+    public static SessionPerCheckChecker builtIn() {
+        return new SessionPerCheckChecker(KnowledgeBaseLoader.load(KnowledgeBaseFiles.builtIn()));
     }
 
     @Override
@@ -54,7 +47,7 @@ public final class PooledSessionChecker implements CheckEngine {
         RequestValidation.requireValid(request, asOf);
         Findings sink = new Findings(kb.rules(), kb.labelTitle(), kb.labelUrl());
         try {
-            StatelessKieSession session = pool.newStatelessKieSession();
+            StatelessKieSession session = kb.kieBase().newStatelessKieSession();
             session.setGlobal("findings", sink);
             session.execute(facts.facts(request, asOf));
         } catch (RuntimeException e) {
