@@ -31,11 +31,14 @@ import org.kie.api.runtime.StatelessKieSession;
  * java -cp ruxo-rules-benchmarks/target/ruxo-rules-benchmarks.jar dev.ruxo.rules.benchmarks.ColdStart --runs 7
  * java -cp ruxo-rules-benchmarks/target/ruxo-rules-benchmarks.jar dev.ruxo.rules.benchmarks.ColdStart --runs 7 --phases
  * java -cp ruxo-rules-benchmarks/target/ruxo-rules-benchmarks.jar dev.ruxo.rules.benchmarks.ColdStart --runs 7 \
+ *     --phases --drl
+ * java -cp ruxo-rules-benchmarks/target/ruxo-rules-benchmarks.jar dev.ruxo.rules.benchmarks.ColdStart --runs 7 \
  *     --jvm-arg -XX:TieredStopAtLevel=1
  * </pre>
  *
- * <p>{@code --phases} replays the engine's construction step by step instead (reading the files, compiling the
- * knowledge base, the first session), so the total splits into its parts. {@code --jvm-arg} passes an option to every
+ * <p>{@code --phases} replays the engine's construction step by step instead (reading the files, loading the
+ * precompiled rules, the first session), so the total splits into its parts; {@code --phases --drl} does the same but
+ * compiles the DRL, as the engine does when a rules folder changes it. {@code --jvm-arg} passes an option to every
  * child JVM. {@code --once} is what each child runs: one measurement, printed as one line of {@code name=ms} pairs.
  */
 public final class ColdStart {
@@ -53,7 +56,7 @@ public final class ColdStart {
         List<String> options = Arrays.asList(args);
         boolean phases = options.contains("--phases");
         if (options.contains("--once")) {
-            System.out.println(format(phases ? phases() : once()));
+            System.out.println(format(phases ? phases(options.contains("--drl")) : once()));
             return;
         }
         int runs = 5;
@@ -67,7 +70,7 @@ public final class ColdStart {
         }
         List<Map<String, Double>> results = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            results.add(child(jvmArgs, phases));
+            results.add(child(jvmArgs, phases, options.contains("--drl")));
             System.err.println("run " + (run + 1) + ": " + format(results.get(run)));
         }
         System.out.println("Cold start over " + runs + " fresh JVMs" + (jvmArgs.isEmpty() ? "" : " with " + jvmArgs)
@@ -99,34 +102,41 @@ public final class ColdStart {
         return out;
     }
 
-    /** The engine's construction replayed step by step, then a second compilation in the same JVM. */
-    private static Map<String, Double> phases() {
+    /**
+     * The engine's construction replayed step by step, then a second load in the same JVM.
+     *
+     * @param drl compile the DRL instead of loading the precompiled rules
+     */
+    private static Map<String, Double> phases(boolean drl) {
         long t0 = System.nanoTime();
         KnowledgeBaseFiles files = KnowledgeBaseFiles.builtIn();
         long t1 = System.nanoTime();
-        CompiledKnowledgeBase kb = KnowledgeBaseLoader.load(files);
+        CompiledKnowledgeBase kb = KnowledgeBaseLoader.load(files, !drl);
         long t2 = System.nanoTime();
+        if (kb.precompiled() == drl) {
+            throw new IllegalStateException(drl ? "the DRL was not compiled" : "the precompiled rules are missing");
+        }
         List<Object> facts = new FactBuilder(kb).facts(Requests.typical(), Requests.AS_OF);
         long t3 = System.nanoTime();
-        StatelessKieSession session = kb.kieBase().newStatelessKieSession();
+        StatelessKieSession session = kb.kieBase().newKieSessionsPool(1).newStatelessKieSession();
         Findings sink = new Findings(kb.rules(), kb.labelTitle(), kb.labelUrl());
         session.setGlobal("findings", sink);
         session.execute(facts);
         Assessment.of(sink.list(), kb.info());
         long t4 = System.nanoTime();
-        KnowledgeBaseLoader.load(files);
+        KnowledgeBaseLoader.load(files, !drl);
         long t5 = System.nanoTime();
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("readFiles", ms(t1 - t0));
-        out.put("compileKnowledgeBase", ms(t2 - t1));
+        out.put(drl ? "compileDrl" : "loadPrecompiled", ms(t2 - t1));
         out.put("firstFactBuilding", ms(t3 - t2));
         out.put("firstSession", ms(t4 - t3));
         out.put("mainToFirstAssessment", ms(t4 - t0));
-        out.put("secondCompileSameJvm", ms(t5 - t4));
+        out.put("secondLoadSameJvm", ms(t5 - t4));
         return out;
     }
 
-    private static Map<String, Double> child(List<String> jvmArgs, boolean phases) throws IOException,
+    private static Map<String, Double> child(List<String> jvmArgs, boolean phases, boolean drl) throws IOException,
             InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -137,6 +147,9 @@ public final class ColdStart {
         command.add("--once");
         if (phases) {
             command.add("--phases");
+        }
+        if (drl) {
+            command.add("--drl");
         }
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String line;
