@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * writes them next to the DRL, and records a fingerprint of the DRL text it compiled. At run time {@link #load} uses
  * the classes only for exactly that DRL text; for any other text (a rules folder that adds or replaces a DRL file, a
  * build that skipped this step, a Drools version the classes do not load on) it answers {@code null} and the caller
- * compiles the DRL, which gives the same rules more slowly. The DRL stays the source of truth; a test checks that both
+ * compiles the DRL, which gives the same rules more slowly. The classes must also come from the Drools version on the
+ * class path. The DRL stays the source of truth; a test checks that both
  * give identical assessments.
  */
 public final class ExecutableModel {
@@ -46,6 +47,7 @@ public final class ExecutableModel {
     private static final String MODEL_CLASSES = "modelClasses";
     private static final String FINGERPRINT = "drlSha256";
     private static final String DROOLS_VERSION = "droolsVersion";
+    private static final String OTHER_VERSION = "they were compiled for Drools ";
 
     private ExecutableModel() {
     }
@@ -89,8 +91,14 @@ public final class ExecutableModel {
             LOG.warn("Cannot read {} ({}); compiling the DRL", INDEX, e.getClass().getSimpleName());
             return null;
         }
-        if (!fingerprint(drl).equals(index.getProperty(FINGERPRINT))) {
-            LOG.debug("The DRL differs from the precompiled rules; compiling the DRL");
+        String unusable = unusable(index, drl, droolsVersion());
+        if (unusable != null) {
+            // A rules folder that changes the DRL is expected; another Drools version is worth telling.
+            if (unusable.startsWith(OTHER_VERSION)) {
+                LOG.info("Not using the precompiled rules: {}; compiling the DRL", unusable);
+            } else {
+                LOG.debug("Not using the precompiled rules: {}; compiling the DRL", unusable);
+            }
             return null;
         }
         try {
@@ -101,11 +109,33 @@ public final class ExecutableModel {
             }
             return KieBaseBuilder.createKieBaseFromModel(models);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // For example a Drools version other than the one the classes were generated with.
-            LOG.warn("The precompiled rules do not load ({}: generated for Drools {}); compiling the DRL",
-                    e.getClass().getSimpleName(), index.getProperty(DROOLS_VERSION));
+            // Damaged or partial classes: the DRL gives the same rules.
+            LOG.warn("The precompiled rules do not load ({}); compiling the DRL", e.getClass().getSimpleName());
             return null;
         }
+    }
+
+    /**
+     * Why the precompiled rules described by {@code index} must not be used for {@code drl}, or {@code null} when they
+     * may: they must come from exactly this DRL text and from the Drools version running now.
+     *
+     * @param index         the index the build wrote
+     * @param drl           text by file name
+     * @param droolsVersion the Drools version on the class path
+     * @return the reason, or {@code null}
+     */
+    static String unusable(Properties index, Map<String, String> drl, String droolsVersion) {
+        if (!fingerprint(drl).equals(index.getProperty(FINGERPRINT))) {
+            return "the DRL differs from the DRL they were compiled from";
+        }
+        if (droolsVersion == null || !droolsVersion.equals(index.getProperty(DROOLS_VERSION))) {
+            return OTHER_VERSION + index.getProperty(DROOLS_VERSION) + ", not " + droolsVersion;
+        }
+        return null;
+    }
+
+    private static String droolsVersion() {
+        return KieServices.class.getPackage().getImplementationVersion();
     }
 
     /**
@@ -157,7 +187,7 @@ public final class ExecutableModel {
         String index = "# Written by the build (ExecutableModel.main); do not edit.\n"
                 + MODEL_CLASSES + "=" + String.join(",", modelClasses) + "\n"
                 + FINGERPRINT + "=" + fingerprint(drl) + "\n"
-                + DROOLS_VERSION + "=" + KieServices.class.getPackage().getImplementationVersion() + "\n";
+                + DROOLS_VERSION + "=" + droolsVersion() + "\n";
         Path indexFile = out.resolve(INDEX);
         Files.createDirectories(indexFile.getParent());
         Files.writeString(indexFile, index, StandardCharsets.ISO_8859_1);

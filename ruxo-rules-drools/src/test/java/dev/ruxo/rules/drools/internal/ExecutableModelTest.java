@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The precompiled rules are used for exactly the DRL they were compiled from, and for nothing else. */
@@ -39,6 +40,19 @@ class ExecutableModelTest {
         Map<String, String> renamed = new LinkedHashMap<>();
         builtInDrl().forEach((name, text) -> renamed.put("x-" + name, text));
         assertThat(ExecutableModel.load(renamed)).isNull();
+    }
+
+    @Test
+    void classesCompiledForAnotherDroolsVersionAreNotUsed() {
+        Map<String, String> drl = builtInDrl();
+        Properties index = new Properties();
+        index.setProperty("drlSha256", ExecutableModel.fingerprint(drl));
+        index.setProperty("droolsVersion", "10.2.0");
+        assertThat(ExecutableModel.unusable(index, drl, "10.2.0")).isNull();
+        assertThat(ExecutableModel.unusable(index, drl, "10.3.0")).contains("Drools 10.2.0, not 10.3.0");
+        assertThat(ExecutableModel.unusable(index, drl, null)).isNotNull();
+        index.setProperty("drlSha256", ExecutableModel.fingerprint(Map.of("a.drl", "x")));
+        assertThat(ExecutableModel.unusable(index, drl, "10.2.0")).contains("DRL differs");
     }
 
     @Test
