@@ -2,7 +2,7 @@ package dev.ruxo.rules;
 
 /**
  * Checks orders against the knowledge base. Implementations are thread safe: share one engine across threads and
- * build it once, since building compiles the knowledge base.
+ * build it once, since building loads the knowledge base.
  *
  * <pre>{@code
  * CheckEngine engine = RuxoRules.newEngine();

@@ -16,7 +16,7 @@ public final class RuxoRules {
 
     /**
      * Builds an engine with the built-in knowledge base through the single {@link CheckEngineProvider} present.
-     * Building compiles the knowledge base: do it once and share the engine.
+     * Building loads the knowledge base (about half a second): do it once and share the engine.
      *
      * @return a new engine
      * @throws NoEngineProviderException when there is no provider, or more than one

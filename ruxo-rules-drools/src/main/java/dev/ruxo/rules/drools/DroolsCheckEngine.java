@@ -182,7 +182,7 @@ public final class DroolsCheckEngine implements CheckEngine {
         }
 
         /**
-         * Compiles the knowledge base and returns the engine.
+         * Loads the knowledge base (the precompiled rules, or the DRL compiled now) and returns the engine.
          *
          * @return the engine
          * @throws dev.ruxo.rules.RuleCompilationException listing every problem, each with file and line

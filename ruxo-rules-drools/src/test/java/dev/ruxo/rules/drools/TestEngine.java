@@ -5,8 +5,8 @@ import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.testkit.CheckRequests;
 
 /**
- * One engine for the whole test JVM: building compiles the knowledge base, which takes about a second. Every rule it
- * fires is recorded for {@link RuleCoverageTest}.
+ * One engine for the whole test JVM, with the precompiled built-in rules, as users build it. Every rule it fires is
+ * recorded for {@link RuleCoverageTest}.
  */
 public final class TestEngine {
 
