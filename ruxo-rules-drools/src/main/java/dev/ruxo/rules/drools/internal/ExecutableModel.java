@@ -1,5 +1,6 @@
 package dev.ruxo.rules.drools.internal;
 
+import dev.ruxo.rules.RuleCompilationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +153,17 @@ public final class ExecutableModel {
             System.exit(2);
         }
         Path out = Path.of(args[0]);
+        KnowledgeBaseFiles builtIn = KnowledgeBaseFiles.builtIn();
+        try {
+            // The DRL compiler reports problems with file, line and column; the executable model's compiler loses
+            // the lines. So a rule author who breaks a built-in file sees the DRL compiler's report.
+            KnowledgeBaseLoader.load(builtIn, false);
+        } catch (RuleCompilationException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
         Map<String, String> drl = new TreeMap<>();
-        KnowledgeBaseFiles.builtIn().drl().forEach(f -> drl.put(f.name(), f.content()));
+        builtIn.drl().forEach(f -> drl.put(f.name(), f.content()));
 
         KieServices services = KieServices.get();
         KieFileSystem files = services.newKieFileSystem();
@@ -164,6 +175,7 @@ public final class ExecutableModel {
             errors.forEach(m -> System.err.println(m.getPath() + ":" + m.getLine() + ": " + m.getText()));
             System.exit(1);
         }
+        deleteEarlierClasses(out.resolve(KnowledgeBaseFiles.BUILT_IN_ROOT));
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
         List<String> modelClasses = new ArrayList<>();
         int written = 0;
@@ -192,6 +204,31 @@ public final class ExecutableModel {
         Files.createDirectories(indexFile.getParent());
         Files.writeString(indexFile, index, StandardCharsets.ISO_8859_1);
         System.out.println("Executable model: " + written + " classes for " + drl.size() + " DRL files");
+    }
+
+    /**
+     * Removes the classes an earlier build generated, so a build without {@code clean} does not ship them. Only class
+     * files go: the folder also holds the DRL and data files, and no hand-written class lives in this package.
+     */
+    private static void deleteEarlierClasses(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> paths;
+        try (var walk = Files.walk(folder)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            if (path.toString().endsWith(".class")) {
+                Files.delete(path);
+            } else if (Files.isDirectory(path) && !path.equals(folder)) {
+                try (var entries = Files.list(path)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
     }
 
     private static void write(Path file, byte[] bytes) {
