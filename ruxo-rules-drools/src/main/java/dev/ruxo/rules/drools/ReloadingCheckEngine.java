@@ -6,6 +6,7 @@ import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.KnowledgeBaseInfo;
 import dev.ruxo.rules.RuleCompilationException;
 import dev.ruxo.rules.RuleMessage;
+import dev.ruxo.rules.drools.internal.CompiledKnowledgeBase;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,5 +82,10 @@ public final class ReloadingCheckEngine implements CheckEngine {
     @Override
     public KnowledgeBaseInfo knowledgeBase() {
         return current.get().knowledgeBase();
+    }
+
+    /** The knowledge base serving now. */
+    CompiledKnowledgeBase compiled() {
+        return current.get().compiled();
     }
 }

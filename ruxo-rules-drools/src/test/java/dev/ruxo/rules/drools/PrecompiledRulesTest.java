@@ -13,6 +13,7 @@ import dev.ruxo.rules.testkit.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,12 @@ import org.quicktheories.QuickTheory;
  */
 class PrecompiledRulesTest {
 
+    private static final List<String> FIRED_FROM_DRL = new ArrayList<>();
     private static DroolsCheckEngine fromDrl;
 
     @BeforeAll
     static void compileTheDrl() {
-        fromDrl = DroolsCheckEngine.builder().compileDrl().build();
+        fromDrl = DroolsCheckEngine.builder().compileDrl().onRuleFired(FIRED_FROM_DRL::add).build();
     }
 
     @Test
@@ -72,6 +74,22 @@ class PrecompiledRulesTest {
     }
 
     @Test
+    void bothFireTheSameRulesInTheSameOrder() {
+        List<String> firedPrecompiled = new ArrayList<>();
+        DroolsCheckEngine precompiled = DroolsCheckEngine.builder().onRuleFired(firedPrecompiled::add).build();
+        assertThat(precompiled.compiled().precompiled()).isTrue();
+        QuickTheory.qt().withFixedSeed(Long.getLong("ruxo.qt.seed", 20261122L)).withExamples(500)
+                .forAll(Generators.requests())
+                .checkAssert(request -> {
+                    firedPrecompiled.clear();
+                    FIRED_FROM_DRL.clear();
+                    answer(precompiled, request);
+                    answer(fromDrl, request);
+                    assertThat(firedPrecompiled).isEqualTo(FIRED_FROM_DRL);
+                });
+    }
+
+    @Test
     void aFolderThatChangesTheDrlIsCompiledAndOneThatOnlyChangesDataIsNot(@TempDir Path folder) throws IOException {
         Path dataOnly = Files.createDirectory(folder.resolve("data-only"));
         Files.writeString(dataOnly.resolve("parameters.csv"), """
@@ -80,6 +98,9 @@ class PrecompiledRulesTest {
                 """);
         DroolsCheckEngine data = DroolsCheckEngine.builder().rulesFolder(dataOnly).build();
         assertThat(data.compiled().precompiled()).isTrue();
+        ReloadingCheckEngine reloading = DroolsCheckEngine.builder().rulesFolder(dataOnly).buildReloading();
+        assertThat(reloading.reload().reloaded()).isTrue();
+        assertThat(reloading.compiled().precompiled()).as("after a reload").isTrue();
         // The limit is data, inserted at each check, so the override reaches the precompiled rules too.
         RuxoAssertions.assertThat(data.check(CheckRequests.adultAtopicDermatitis().bsa("16").build()))
                 .hasFinding("RUXO-DOSE-BSA-AD");
@@ -93,6 +114,9 @@ class PrecompiledRulesTest {
                 SITE_MAX_FILL_GRAMS,100,grams,policy,2025-09,true,site review quantity
                 """);
         assertThat(DroolsCheckEngine.builder().rulesFolder(withRule).build().compiled().precompiled()).isFalse();
+        ReloadingCheckEngine reloadingRule = DroolsCheckEngine.builder().rulesFolder(withRule).buildReloading();
+        assertThat(reloadingRule.reload().reloaded()).isTrue();
+        assertThat(reloadingRule.compiled().precompiled()).as("after a reload").isFalse();
     }
 
     /** The assessment, or the violations of an invalid request, so that both outcomes compare. */

@@ -1,22 +1,40 @@
 package dev.ruxo.rules.drools.internal;
 
 import dev.ruxo.rules.RuleCompilationException;
+import dev.ruxo.rules.drools.facts.ConditionMatch;
+import dev.ruxo.rules.drools.facts.DispenseFact;
+import dev.ruxo.rules.drools.facts.Findings;
+import dev.ruxo.rules.drools.facts.IndicationGroup;
+import dev.ruxo.rules.drools.facts.MedicationFact;
+import dev.ruxo.rules.drools.facts.MedicationMatch;
+import dev.ruxo.rules.drools.facts.OrderFact;
+import dev.ruxo.rules.drools.facts.PackageFact;
+import dev.ruxo.rules.drools.facts.Param;
+import dev.ruxo.rules.drools.facts.PatientFact;
+import dev.ruxo.rules.drools.facts.Rates;
+import dev.ruxo.rules.drools.facts.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.core.common.InternalFactHandle;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -33,41 +51,67 @@ import org.slf4j.LoggerFactory;
  * parsing DRL or running a Java compiler.
  *
  * <p>The build runs {@link #main} after compiling this module: it compiles the built-in DRL files to model classes,
- * writes them next to the DRL, and records a fingerprint of the DRL text it compiled. At run time {@link #load} uses
- * the classes only for exactly that DRL text; for any other text (a rules folder that adds or replaces a DRL file, a
- * build that skipped this step, a Drools version the classes do not load on) it answers {@code null} and the caller
- * compiles the DRL, which gives the same rules more slowly. The classes must also come from the Drools version on the
- * class path. The DRL stays the source of truth; a test checks that both
- * give identical assessments.
+ * writes them next to the DRL, and records a fingerprint of what the classes were compiled against: the DRL files (names,
+ * texts and load order) and the fact classes the rules call. At run time {@link #load} uses the classes only when the
+ * fingerprint, the Drools versions and the list of generated classes all match what is on the class path; otherwise
+ * (a rules folder that adds or replaces a DRL file, a fact class recompiled without this step, a build that skipped
+ * it, another Drools version, a missing class) it answers {@code null} and the caller compiles the DRL, which gives
+ * the same rules more slowly. The DRL stays the source of truth; a test checks that both give identical assessments
+ * and fire rules in the same order.
  */
 public final class ExecutableModel {
 
-    /** Where the build records the model's class and the fingerprint of the DRL it was compiled from. */
+    /** Where the build records the model's classes and the fingerprint of what they were compiled from. */
     static final String INDEX = KnowledgeBaseFiles.BUILT_IN_ROOT + "executable-model.properties";
+
+    /**
+     * The classes the generated code calls: every class of the facts package. A change to any of them makes the
+     * generated classes stale, so their bytes are part of the fingerprint.
+     */
+    static final List<Class<?>> FACT_CLASSES = List.of(ConditionMatch.class, DispenseFact.class, Findings.class,
+            IndicationGroup.class, MedicationFact.class, MedicationMatch.class, OrderFact.class, PackageFact.class,
+            Param.class, PatientFact.class, Rates.class, Text.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutableModel.class);
     private static final String MODEL_CLASSES = "modelClasses";
-    private static final String FINGERPRINT = "drlSha256";
+    private static final String GENERATED_CLASSES = "generatedClasses";
+    private static final String FINGERPRINT = "sourcesSha256";
     private static final String DROOLS_VERSION = "droolsVersion";
     private static final String OTHER_VERSION = "they were compiled for Drools ";
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package[ \\t]+([\\w.]+)[ \\t]*;?");
 
     private ExecutableModel() {
     }
 
     /**
-     * The fingerprint of a set of DRL files: SHA-256 over their names and texts, in name order.
+     * The fingerprint of the rules as they would be compiled now: the DRL files and the fact classes on the class
+     * path.
      *
-     * @param drl text by file name
+     * @param drl text by file name, in load order
      * @return lower-case hex
      */
     static String fingerprint(Map<String, String> drl) {
+        return fingerprint(drl, factClassBytes());
+    }
+
+    /**
+     * SHA-256 over the DRL files' names and texts in load order (rules of equal salience fire in load order), then
+     * the classes' names and bytes.
+     *
+     * @param drl     text by file name, in load order
+     * @param classes class file bytes by class name
+     * @return lower-case hex
+     */
+    static String fingerprint(Map<String, String> drl, Map<String, byte[]> classes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            new TreeMap<>(drl).forEach((name, text) -> {
-                digest.update(name.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(text.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
+            drl.forEach((name, text) -> {
+                update(digest, name.getBytes(StandardCharsets.UTF_8));
+                update(digest, text.getBytes(StandardCharsets.UTF_8));
+            });
+            classes.forEach((name, bytes) -> {
+                update(digest, name.getBytes(StandardCharsets.UTF_8));
+                update(digest, bytes);
             });
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -75,15 +119,49 @@ public final class ExecutableModel {
         }
     }
 
+    /** Length-prefixed, so that no two different inputs run together into the same bytes. */
+    private static void update(MessageDigest digest, byte[] bytes) {
+        digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+            (byte) (bytes.length >>> 8), (byte) bytes.length});
+        digest.update(bytes);
+    }
+
+    private static Map<String, byte[]> factClassBytes() {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        for (Class<?> type : FACT_CLASSES) {
+            String resource = type.getName().replace('.', '/') + ".class";
+            try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("cannot read the class file of " + type.getName());
+                }
+                bytes.put(type.getName(), in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bytes;
+    }
+
     /**
      * The precompiled knowledge base for exactly these DRL files, or {@code null} when there is none.
      *
-     * @param drl text by file name
+     * @param drl text by file name, in load order
      * @return the knowledge base, or {@code null}: compile the DRL instead
      */
     static KieBase load(Map<String, String> drl) {
+        return load(drl, ExecutableModel.class.getClassLoader());
+    }
+
+    /**
+     * The precompiled knowledge base for exactly these DRL files, from the index and classes {@code loader} finds.
+     *
+     * @param drl    text by file name, in load order
+     * @param loader where the index and the generated classes are
+     * @return the knowledge base, or {@code null}: compile the DRL instead
+     */
+    static KieBase load(Map<String, String> drl, ClassLoader loader) {
         Properties index = new Properties();
-        try (InputStream in = ExecutableModel.class.getClassLoader().getResourceAsStream(INDEX)) {
+        try (InputStream in = loader.getResourceAsStream(INDEX)) {
             if (in == null) {
                 LOG.debug("No precompiled rules on the class path; compiling the DRL");
                 return null;
@@ -93,7 +171,13 @@ public final class ExecutableModel {
             LOG.warn("Cannot read {} ({}); compiling the DRL", INDEX, e.getClass().getSimpleName());
             return null;
         }
-        String unusable = unusable(index, drl, droolsVersion());
+        String unusable;
+        try {
+            unusable = unusable(index, drl, droolsVersion());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot fingerprint the rules ({}); compiling the DRL", e.getClass().getSimpleName());
+            return null;
+        }
         if (unusable != null) {
             // A rules folder that changes the DRL is expected; another Drools version is worth telling.
             if (unusable.startsWith(OTHER_VERSION)) {
@@ -104,10 +188,19 @@ public final class ExecutableModel {
             return null;
         }
         try {
+            // Every generated class is loaded now, so a partial or damaged build falls back to the DRL here rather
+            // than failing a check later.
+            for (String name : names(index, GENERATED_CLASSES)) {
+                Class.forName(name, false, loader);
+            }
             List<Model> models = new ArrayList<>();
-            for (String name : index.getProperty(MODEL_CLASSES, "").split(",")) {
-                Class<?> type = Class.forName(name.strip(), true, ExecutableModel.class.getClassLoader());
+            for (String name : names(index, MODEL_CLASSES)) {
+                Class<?> type = Class.forName(name, true, loader);
                 models.add((Model) type.getConstructor().newInstance());
+            }
+            if (models.isEmpty()) {
+                LOG.warn("The precompiled rules' index names no model; compiling the DRL");
+                return null;
             }
             return KieBaseBuilder.createKieBaseFromModel(models);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -117,18 +210,23 @@ public final class ExecutableModel {
         }
     }
 
+    private static List<String> names(Properties index, String key) {
+        return Stream.of(index.getProperty(key, "").split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                .toList();
+    }
+
     /**
      * Why the precompiled rules described by {@code index} must not be used for {@code drl}, or {@code null} when they
-     * may: they must come from exactly this DRL text and from the Drools version running now.
+     * may: they must come from exactly this DRL text and these fact classes, and from the Drools versions running now.
      *
      * @param index         the index the build wrote
-     * @param drl           text by file name
-     * @param droolsVersion the Drools version on the class path
+     * @param drl           text by file name, in load order
+     * @param droolsVersion the Drools versions on the class path, as {@link #droolsVersion()} gives them
      * @return the reason, or {@code null}
      */
     static String unusable(Properties index, Map<String, String> drl, String droolsVersion) {
         if (!fingerprint(drl).equals(index.getProperty(FINGERPRINT))) {
-            return "the DRL differs from the DRL they were compiled from";
+            return "the DRL or the fact classes differ from those they were compiled from";
         }
         if (droolsVersion == null || !droolsVersion.equals(index.getProperty(DROOLS_VERSION))) {
             return OTHER_VERSION + index.getProperty(DROOLS_VERSION) + ", not " + droolsVersion;
@@ -136,8 +234,24 @@ public final class ExecutableModel {
         return null;
     }
 
-    private static String droolsVersion() {
-        return KieServices.class.getPackage().getImplementationVersion();
+    /**
+     * The versions of the Drools jars the generated classes link against: one version when they agree, as in any
+     * consistent installation, otherwise each jar's.
+     */
+    static String droolsVersion() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("kie-api", KieServices.class.getPackage().getImplementationVersion());
+        versions.put("drools-core", InternalFactHandle.class.getPackage().getImplementationVersion());
+        versions.put("drools-canonical-model", Model.class.getPackage().getImplementationVersion());
+        versions.put("drools-model-compiler", KieBaseBuilder.class.getPackage().getImplementationVersion());
+        if (versions.containsValue(null)) {
+            return null;
+        }
+        if (versions.values().stream().distinct().count() == 1) {
+            return versions.values().iterator().next();
+        }
+        return versions.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -162,12 +276,24 @@ public final class ExecutableModel {
             System.err.println(e.getMessage());
             System.exit(1);
         }
-        Map<String, String> drl = new TreeMap<>();
+        // The index goes first and is written last: a build that stops half-way leaves no index, so no
+        // half-written classes are used.
+        Path indexFile = out.resolve(INDEX);
+        Files.deleteIfExists(indexFile);
+        // In load order, as KnowledgeBaseLoader compiles them, so that rules of equal salience fire in the same order.
+        Map<String, String> drl = new LinkedHashMap<>();
         builtIn.drl().forEach(f -> drl.put(f.name(), f.content()));
 
         KieServices services = KieServices.get();
         KieFileSystem files = services.newKieFileSystem();
-        drl.forEach((name, text) -> files.write("src/main/resources/" + KnowledgeBaseFiles.BUILT_IN_ROOT + name, text));
+        // One file in load order: the executable model's build parses several files in parallel and orders their
+        // rules as the parsing finishes, while rules of equal salience fire in load order.
+        try {
+            files.write("src/main/resources/" + KnowledgeBaseFiles.BUILT_IN_ROOT + "rules.drl", inOneFile(drl));
+        } catch (IllegalArgumentException e) {
+            System.err.println("Cannot precompile the built-in rules: " + e.getMessage());
+            System.exit(1);
+        }
         KieBuilder builder = services.newKieBuilder(files, ExecutableModel.class.getClassLoader())
                 .buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
@@ -178,7 +304,7 @@ public final class ExecutableModel {
         deleteEarlierClasses(out.resolve(KnowledgeBaseFiles.BUILT_IN_ROOT));
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
         List<String> modelClasses = new ArrayList<>();
-        int written = 0;
+        List<String> generated = new ArrayList<>();
         for (String name : module.getFileNames()) {
             if (name.endsWith("/drools-model") && name.startsWith("META-INF/kie/")) {
                 for (String line : new String(module.getBytes(name), StandardCharsets.UTF_8).split("\\R")) {
@@ -188,10 +314,10 @@ public final class ExecutableModel {
                 }
             } else if (name.endsWith(".class") && name.startsWith(KnowledgeBaseFiles.BUILT_IN_ROOT)) {
                 write(out.resolve(name), module.getBytes(name));
-                written++;
+                generated.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
             }
         }
-        if (modelClasses.isEmpty() || written == 0) {
+        if (modelClasses.isEmpty() || generated.isEmpty()) {
             System.err.println("The executable model build produced no model classes");
             System.exit(1);
         }
@@ -199,11 +325,38 @@ public final class ExecutableModel {
         String index = "# Written by the build (ExecutableModel.main); do not edit.\n"
                 + MODEL_CLASSES + "=" + String.join(",", modelClasses) + "\n"
                 + FINGERPRINT + "=" + fingerprint(drl) + "\n"
-                + DROOLS_VERSION + "=" + droolsVersion() + "\n";
-        Path indexFile = out.resolve(INDEX);
+                + DROOLS_VERSION + "=" + droolsVersion() + "\n"
+                + GENERATED_CLASSES + "=" + String.join(",", generated.stream().sorted().toList()) + "\n";
         Files.createDirectories(indexFile.getParent());
-        Files.writeString(indexFile, index, StandardCharsets.ISO_8859_1);
-        System.out.println("Executable model: " + written + " classes for " + drl.size() + " DRL files");
+        Path partial = indexFile.resolveSibling(indexFile.getFileName() + ".partial");
+        Files.writeString(partial, index, StandardCharsets.ISO_8859_1);
+        Files.move(partial, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("Executable model: " + generated.size() + " classes for " + drl.size() + " DRL files");
+    }
+
+    /**
+     * The DRL files as one text, in load order. They must share one package; its declaration is kept once.
+     */
+    static String inOneFile(Map<String, String> drl) {
+        StringBuilder text = new StringBuilder();
+        String firstPackage = null;
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            Matcher declaration = PACKAGE.matcher(file.getValue());
+            if (!declaration.find()) {
+                throw new IllegalArgumentException(file.getKey() + " declares no package");
+            }
+            if (firstPackage == null) {
+                firstPackage = declaration.group(1);
+                text.append(file.getValue());
+            } else if (!firstPackage.equals(declaration.group(1))) {
+                throw new IllegalArgumentException(file.getKey() + " is in package " + declaration.group(1)
+                        + ", not " + firstPackage);
+            } else {
+                text.append(file.getValue(), 0, declaration.start()).append(file.getValue().substring(declaration.end()));
+            }
+            text.append("\n");
+        }
+        return text.toString();
     }
 
     /**

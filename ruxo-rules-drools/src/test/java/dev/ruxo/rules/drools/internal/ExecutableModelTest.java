@@ -1,11 +1,26 @@
 package dev.ruxo.rules.drools.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ruxo.rules.drools.facts.Findings;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The precompiled rules are used for exactly the DRL they were compiled from, and for nothing else. */
 class ExecutableModelTest {
@@ -46,25 +61,104 @@ class ExecutableModelTest {
     void classesCompiledForAnotherDroolsVersionAreNotUsed() {
         Map<String, String> drl = builtInDrl();
         Properties index = new Properties();
-        index.setProperty("drlSha256", ExecutableModel.fingerprint(drl));
+        index.setProperty("sourcesSha256", ExecutableModel.fingerprint(drl));
         index.setProperty("droolsVersion", "10.2.0");
         assertThat(ExecutableModel.unusable(index, drl, "10.2.0")).isNull();
         assertThat(ExecutableModel.unusable(index, drl, "10.3.0")).contains("Drools 10.2.0, not 10.3.0");
+        assertThat(ExecutableModel.unusable(index, drl, "kie-api 10.2.0, drools-core 10.3.0")).isNotNull();
         assertThat(ExecutableModel.unusable(index, drl, null)).isNotNull();
-        index.setProperty("drlSha256", ExecutableModel.fingerprint(Map.of("a.drl", "x")));
-        assertThat(ExecutableModel.unusable(index, drl, "10.2.0")).contains("DRL differs");
+        index.setProperty("sourcesSha256", ExecutableModel.fingerprint(Map.of("a.drl", "x")));
+        assertThat(ExecutableModel.unusable(index, drl, "10.2.0")).contains("differ");
     }
 
     @Test
-    void theFingerprintIgnoresOrderButNotNamesOrText() {
+    void theDroolsJarsOnTheClassPathAgreeOnOneVersion() {
+        assertThat(ExecutableModel.droolsVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void theFingerprintCoversNamesTextsLoadOrderAndFactClasses() {
         Map<String, String> ab = new LinkedHashMap<>();
         ab.put("a.drl", "x");
         ab.put("b.drl", "y");
         Map<String, String> ba = new LinkedHashMap<>();
         ba.put("b.drl", "y");
         ba.put("a.drl", "x");
-        assertThat(ExecutableModel.fingerprint(ab)).isEqualTo(ExecutableModel.fingerprint(ba));
-        assertThat(ExecutableModel.fingerprint(Map.of("a.drl", "xy"))).isNotEqualTo(
-                ExecutableModel.fingerprint(Map.of("a.drlx", "y")));
+        Map<String, byte[]> classes = Map.of("F", new byte[] {1, 2});
+        assertThat(ExecutableModel.fingerprint(ab, classes)).isEqualTo(ExecutableModel.fingerprint(ab, classes));
+        assertThat(ExecutableModel.fingerprint(ab, classes)).isNotEqualTo(ExecutableModel.fingerprint(ba, classes));
+        assertThat(ExecutableModel.fingerprint(Map.of("a.drl", "xy"), classes)).isNotEqualTo(
+                ExecutableModel.fingerprint(Map.of("a.drlx", "y"), classes));
+        assertThat(ExecutableModel.fingerprint(ab, classes)).isNotEqualTo(
+                ExecutableModel.fingerprint(ab, Map.of("F", new byte[] {1, 3})));
+        assertThat(ExecutableModel.fingerprint(ab, classes)).isNotEqualTo(ExecutableModel.fingerprint(ab, Map.of()));
+    }
+
+    @Test
+    void everyFactClassIsFingerprinted() throws Exception {
+        Path facts = Path.of(Findings.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(Findings.class.getPackageName().replace('.', '/'));
+        Set<String> onDisk;
+        try (Stream<Path> files = Files.list(facts)) {
+            onDisk = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class"))
+                    .filter(n -> !n.equals("package-info.class"))
+                    .map(n -> Findings.class.getPackageName() + "." + n.substring(0, n.length() - ".class".length()))
+                    .collect(Collectors.toSet());
+        }
+        assertThat(ExecutableModel.FACT_CLASSES.stream().map(Class::getName))
+                .containsExactlyInAnyOrderElementsOf(onDisk);
+    }
+
+    @Test
+    void anIndexNamingAMissingClassMeansTheDrlIsCompiledInstead(@TempDir Path root) throws Exception {
+        Properties index = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ExecutableModel.INDEX)) {
+            index.load(in);
+        }
+        assertThat(index.getProperty("generatedClasses")).contains(index.getProperty("modelClasses"));
+        index.setProperty("generatedClasses", index.getProperty("generatedClasses") + ",dev.ruxo.rules.kb.us.Gone");
+        Path file = root.resolve(ExecutableModel.INDEX);
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            index.store(out, null);
+        }
+        // The edited index comes first; the classes come from the normal class path through the parent.
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()},
+                getClass().getClassLoader()) {
+            @Override
+            public URL getResource(String name) {
+                URL own = findResource(name);
+                return own != null ? own : super.getResource(name);
+            }
+        }) {
+            assertThat(ExecutableModel.load(builtInDrl(), loader)).isNull();
+            assertThat(ExecutableModel.load(builtInDrl(), getClass().getClassLoader())).isNotNull();
+        }
+    }
+
+    @Test
+    void thePrecompiledRulesLoadInTheDrlFilesOrder() {
+        // Rules of equal salience fire in load order, so both ways of loading must give the same order.
+        assertThat(rulesInLoadOrder(true)).isEqualTo(rulesInLoadOrder(false)).hasSizeGreaterThan(40);
+    }
+
+    private static List<String> rulesInLoadOrder(boolean precompiled) {
+        CompiledKnowledgeBase kb = KnowledgeBaseLoader.load(KnowledgeBaseFiles.builtIn(), precompiled);
+        assertThat(kb.precompiled()).isEqualTo(precompiled);
+        return kb.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(r -> (RuleImpl) r)
+                .sorted(Comparator.comparingInt(RuleImpl::getLoadOrder)).map(RuleImpl::getName).toList();
+    }
+
+    @Test
+    void theFilesAreJoinedInOrderWithOnePackageDeclaration() {
+        Map<String, String> drl = new LinkedHashMap<>();
+        drl.put("b.drl", "package p.q;\nrule \"B\" when then end\n");
+        drl.put("a.drl", "// about a\npackage p.q\nrule \"A\" when then end\n");
+        assertThat(ExecutableModel.inOneFile(drl))
+                .isEqualTo("package p.q;\nrule \"B\" when then end\n\n// about a\n\nrule \"A\" when then end\n\n");
+        drl.put("c.drl", "package other;\n");
+        assertThatThrownBy(() -> ExecutableModel.inOneFile(drl)).hasMessageContaining("c.drl is in package other");
+        assertThatThrownBy(() -> ExecutableModel.inOneFile(Map.of("d.drl", "rule \"D\" when then end")))
+                .hasMessageContaining("d.drl declares no package");
     }
 }
