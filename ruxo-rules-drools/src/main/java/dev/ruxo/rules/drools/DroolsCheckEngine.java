@@ -4,6 +4,7 @@ import dev.ruxo.rules.Assessment;
 import dev.ruxo.rules.CheckEngine;
 import dev.ruxo.rules.CheckFailedException;
 import dev.ruxo.rules.CheckRequest;
+import dev.ruxo.rules.Finding;
 import dev.ruxo.rules.KnowledgeBaseInfo;
 import dev.ruxo.rules.RequestValidation;
 import dev.ruxo.rules.RuleMessage;
@@ -12,10 +13,10 @@ import dev.ruxo.rules.drools.internal.CompiledKnowledgeBase;
 import dev.ruxo.rules.drools.internal.FactBuilder;
 import dev.ruxo.rules.drools.internal.KnowledgeBaseFiles;
 import dev.ruxo.rules.drools.internal.KnowledgeBaseLoader;
+import dev.ruxo.rules.drools.internal.RuleMeta;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import dev.ruxo.rules.drools.internal.RuleMeta;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -28,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks orders with the Drools knowledge base. Building loads the knowledge base once: about half a second for the
- * built-in rules, which the jar carries precompiled, and about two seconds when a rules folder changes the DRL, which
- * is then compiled. Each {@link #check} then runs a stateless session against the shared, immutable knowledge base, so
+ * Checks orders with the Drools knowledge base. Building loads the knowledge base once: about 0.6 s in a fresh JVM for
+ * the built-in rules, which the jar carries precompiled, and about 1.7 s when a rules folder changes the DRL, which is
+ * then compiled. Each {@link #check} then runs a stateless session against the shared, immutable knowledge base, so
  * one engine serves any number of threads. Nothing is static and mutable, and nothing about a patient is logged.
  *
  * <pre>{@code
@@ -53,8 +54,8 @@ public final class DroolsCheckEngine implements CheckEngine {
     private DroolsCheckEngine(CompiledKnowledgeBase kb, Clock clock, Consumer<String> onRuleFired) {
         this.kb = kb;
         // Sessions are reset and reused rather than built for every check: Drools clears a pooled session's facts,
-        // agenda, node memories, globals and listeners when it is returned. The pool grows to the number of threads
-        // checking at once.
+        // agenda, node memories and listeners when it is returned. It keeps the last global until the next check sets
+        // it, so check() empties that sink. The pool grows to the number of threads checking at once.
         this.sessions = kb.kieBase().newKieSessionsPool(1);
         this.facts = new FactBuilder(kb);
         this.clock = clock;
@@ -83,6 +84,7 @@ public final class DroolsCheckEngine implements CheckEngine {
         RequestValidation.requireValid(request, asOf);
         long start = System.nanoTime();
         Findings sink = new Findings(kb.rules(), kb.labelTitle(), kb.labelUrl());
+        List<Finding> found;
         try {
             List<Object> input = facts.facts(request, asOf);
             StatelessKieSession session = sessions.newStatelessKieSession();
@@ -91,14 +93,17 @@ public final class DroolsCheckEngine implements CheckEngine {
             }
             session.setGlobal(FINDINGS_GLOBAL, sink);
             session.execute(input);
+            found = sink.list();
         } catch (RuntimeException e) {
             // The message names the failure's type only: Drools messages can quote fact values.
             LOG.error("Check failed inside the rule engine ({}); no assessment was produced",
                     e.getClass().getName());
             throw new CheckFailedException("The rule engine failed (" + e.getClass().getSimpleName()
                     + "); the order was not checked", e);
+        } finally {
+            sink.clear();
         }
-        Assessment assessment = Assessment.of(sink.list(), kb.info());
+        Assessment assessment = Assessment.of(found, kb.info());
         if (LOG.isDebugEnabled()) {
             LOG.debug("Checked an order in {} µs: {} with {} findings", (System.nanoTime() - start) / 1000,
                     assessment.decision(), assessment.findings().size());

@@ -139,6 +139,39 @@ class DroolsCheckEngineTest {
     }
 
     @Test
+    void aSessionThatFailedMidCheckGivesCleanAnswersAfterwards() {
+        // Fails only for one medication name, after the other rules have had their chance to fire.
+        String throwing = """
+                package dev.ruxo.rules.kb.us;
+                import dev.ruxo.rules.drools.facts.MedicationFact;
+                global dev.ruxo.rules.drools.facts.Findings findings;
+                rule "Fails for one medication"
+                    @ruleId("RUXO-TEST-FAIL") @category("DATA") @severity("INFO") @section("0") @revision("0")
+                    @title("fails")
+                    salience -100
+                when
+                    MedicationFact(text == "trigger a failure")
+                then
+                    throw new IllegalStateException("boom");
+                end
+                """;
+        var failing = DroolsCheckEngine.builder()
+                .files(KnowledgeBaseFixtures.builtInPlus("failing.drl", throwing)).build();
+        CheckRequest trigger = CheckRequests.adultAtopicDermatitis().bsa("25").grams(200).days(7)
+                .medication("trigger a failure", "oral").medication("tofacitinib 5 mg tablet", "oral").build();
+        List<CheckRequest> clean = List.of(CheckRequests.adultAtopicDermatitis().build(), manyFindings(),
+                CheckRequests.adultAtopicDermatitis().bsa("25").build());
+        // One thread, so the session that failed is the one the next check gets from the pool.
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> failing.check(trigger)).isInstanceOf(CheckFailedException.class);
+            for (CheckRequest request : clean) {
+                assertThat(failing.check(request).findings()).as("round %d", round)
+                        .isEqualTo(engine.check(request).findings());
+            }
+        }
+    }
+
+    @Test
     void nullRequestIsAnArgumentError() {
         assertThatThrownBy(() -> engine.check(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("request");

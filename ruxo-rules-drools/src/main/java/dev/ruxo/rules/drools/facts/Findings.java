@@ -112,4 +112,13 @@ public final class Findings {
     public List<Finding> list() {
         return List.copyOf(found);
     }
+
+    /**
+     * Forgets the findings. A pooled session keeps a reference to the last global it was given until its next check,
+     * so the engine empties the sink after each check rather than leave that check's texts reachable.
+     */
+    public void clear() {
+        found.clear();
+        seen.clear();
+    }
 }
