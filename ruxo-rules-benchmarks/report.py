@@ -12,6 +12,11 @@ from collections import defaultdict
 REQUESTS = ["typical", "heavy", "manyRules"]
 
 
+def shown(value):
+    """A figure as the tables show it (one decimal): ratios are computed from these, so a reader can check them."""
+    return round(value, 1)
+
+
 def load(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
@@ -43,7 +48,7 @@ def latency(runs):
               f"{d['primaryMetric']['score']:.1f} ± {d['primaryMetric']['scoreError']:.1f} | "
               f"{pct(b, '50.0'):.1f} | {pct(b, '99.0'):.1f} | "
               f"{b['primaryMetric']['score']:.1f} ± {b['primaryMetric']['scoreError']:.1f} | "
-              f"{pct(d, '50.0') / pct(b, '50.0'):.1f}× |")
+              f"{shown(pct(d, '50.0')) / shown(pct(b, '50.0')):.1f}× |")
     print()
 
 
@@ -61,7 +66,7 @@ def throughput(runs):
             if not one or not two:
                 continue
             print(f"| {req} | {engine} | {one['score']:.1f} ± {one['scoreError']:.1f} | "
-                  f"{two['score']:.1f} ± {two['scoreError']:.1f} | {two['score'] / one['score']:.2f}× |")
+                  f"{two['score']:.1f} ± {two['scoreError']:.1f} | {shown(two['score']) / shown(one['score']):.2f}× |")
     print()
 
 
@@ -120,7 +125,8 @@ def strategies(runs):
             if not lat or not two:
                 continue
             one_cell = f"{one['primaryMetric']['score']:.1f} ± {one['primaryMetric']['scoreError']:.1f}" if one else "–"
-            ratio = f"{two['primaryMetric']['score'] / one['primaryMetric']['score']:.2f}×" if one else "–"
+            ratio = (f"{shown(two['primaryMetric']['score']) / shown(one['primaryMetric']['score']):.2f}×"
+                     if one else "–")
             print(f"| {req} | {engine} | {pct(lat, '50.0'):.1f} | {pct(lat, '99.0'):.1f} | {one_cell} | "
                   f"{two['primaryMetric']['score']:.1f} ± {two['primaryMetric']['scoreError']:.1f} | {ratio} |")
     print()
