@@ -116,23 +116,28 @@ class DroolsCheckEngineTest {
         assertThat(onClock.check(request)).hasFinding("RUXO-IND-AGE-AD");
     }
 
-    @Test
-    void failureInsideTheRulesThrowsAndNeverProceeds() {
+    /** The built-in rules plus one, of least salience, that throws when {@code condition} matches. */
+    private static DroolsCheckEngine withFailingRule(String condition) {
         String throwing = """
                 package dev.ruxo.rules.kb.us;
-                import dev.ruxo.rules.drools.facts.OrderFact;
+                import dev.ruxo.rules.drools.facts.*;
                 global dev.ruxo.rules.drools.facts.Findings findings;
-                rule "Always fails"
+                rule "Fails"
                     @ruleId("RUXO-TEST-FAIL") @category("DATA") @severity("INFO") @section("0") @revision("0")
                     @title("fails")
+                    salience -100
                 when
-                    OrderFact()
+                    %s
                 then
                     throw new IllegalStateException("boom");
                 end
-                """;
-        var failing = DroolsCheckEngine.builder()
-                .files(KnowledgeBaseFixtures.builtInPlus("failing.drl", throwing)).build();
+                """.formatted(condition);
+        return DroolsCheckEngine.builder().files(KnowledgeBaseFixtures.builtInPlus("failing.drl", throwing)).build();
+    }
+
+    @Test
+    void failureInsideTheRulesThrowsAndNeverProceeds() {
+        var failing = withFailingRule("OrderFact()");
         assertThatThrownBy(() -> failing.check(CheckRequests.adultAtopicDermatitis().build()))
                 .isInstanceOf(CheckFailedException.class)
                 .hasMessageContaining("not checked");
@@ -141,22 +146,7 @@ class DroolsCheckEngineTest {
     @Test
     void aSessionThatFailedMidCheckGivesCleanAnswersAfterwards() {
         // Fails only for one medication name, after the other rules have had their chance to fire.
-        String throwing = """
-                package dev.ruxo.rules.kb.us;
-                import dev.ruxo.rules.drools.facts.MedicationFact;
-                global dev.ruxo.rules.drools.facts.Findings findings;
-                rule "Fails for one medication"
-                    @ruleId("RUXO-TEST-FAIL") @category("DATA") @severity("INFO") @section("0") @revision("0")
-                    @title("fails")
-                    salience -100
-                when
-                    MedicationFact(text == "trigger a failure")
-                then
-                    throw new IllegalStateException("boom");
-                end
-                """;
-        var failing = DroolsCheckEngine.builder()
-                .files(KnowledgeBaseFixtures.builtInPlus("failing.drl", throwing)).build();
+        var failing = withFailingRule("MedicationFact(text == \"trigger a failure\")");
         CheckRequest trigger = CheckRequests.adultAtopicDermatitis().bsa("25").grams(200).days(7)
                 .medication("trigger a failure", "oral").medication("tofacitinib 5 mg tablet", "oral").build();
         List<CheckRequest> clean = List.of(CheckRequests.adultAtopicDermatitis().build(), manyFindings(),
