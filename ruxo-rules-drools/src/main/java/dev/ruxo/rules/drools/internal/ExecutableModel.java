@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * parsing DRL or running a Java compiler.
  *
  * <p>The build runs {@link #main} after compiling this module: it compiles the built-in DRL files to model classes,
- * writes them next to the DRL, and records a fingerprint of what the classes were compiled against: the DRL files (names,
- * texts and load order) and the fact classes the rules call. At run time {@link #load} uses the classes only when the
+ * writes them next to the DRL, and records a fingerprint of what the classes were compiled against: the DRL files
+ * (names, texts and load order) and the fact classes the rules call. At run time {@link #load} uses the classes only when the
  * fingerprint, the Drools versions and the list of generated classes all match what is on the class path; otherwise
  * (a rules folder that adds or replaces a DRL file, a fact class recompiled without this step, a build that skipped
  * it, another Drools version, a missing class) it answers {@code null} and the caller compiles the DRL, which gives
@@ -352,7 +352,8 @@ public final class ExecutableModel {
                 throw new IllegalArgumentException(file.getKey() + " is in package " + declaration.group(1)
                         + ", not " + firstPackage);
             } else {
-                text.append(file.getValue(), 0, declaration.start()).append(file.getValue().substring(declaration.end()));
+                String body = file.getValue();
+                text.append(body, 0, declaration.start()).append(body, declaration.end(), body.length());
             }
             text.append("\n");
         }
