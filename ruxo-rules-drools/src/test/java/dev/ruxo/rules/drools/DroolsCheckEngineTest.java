@@ -14,6 +14,8 @@ import dev.ruxo.rules.InvalidRequestException;
 import dev.ruxo.rules.RuxoRules;
 import dev.ruxo.rules.Violation;
 import dev.ruxo.rules.testkit.CheckRequests;
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DroolsCheckEngineTest {
@@ -159,6 +162,61 @@ class DroolsCheckEngineTest {
                         .isEqualTo(engine.check(request).findings());
             }
         }
+    }
+
+    @Test
+    void failingChecksOnSomeThreadsDoNotDisturbChecksOnOthers() throws Exception {
+        var failing = withFailingRule("MedicationFact(text == \"trigger a failure\")");
+        CheckRequest trigger = CheckRequests.adultAtopicDermatitis().medication("trigger a failure", "oral").build();
+        List<CheckRequest> clean = List.of(CheckRequests.adultAtopicDermatitis().build(), manyFindings());
+        List<List<Finding>> expected = clean.stream().map(r -> engine.check(r).findings()).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                boolean fails = t == 0;
+                results.add(threads.submit(() -> {
+                    int mismatches = 0;
+                    for (int i = 0; i < 300; i++) {
+                        if (fails && i % 3 == 0) {
+                            try {
+                                failing.check(trigger);
+                                mismatches++;
+                            } catch (CheckFailedException expectedFailure) {
+                                // Every third check of this thread fails, retiring the pool the others use.
+                            }
+                        } else if (!failing.check(clean.get(i % 2)).findings().equals(expected.get(i % 2))) {
+                            mismatches++;
+                        }
+                    }
+                    return mismatches;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertThat(result.get(120, TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEngineKeepsNothingOfAFailedCheck() throws InterruptedException {
+        var failing = withFailingRule("MedicationFact(text == \"trigger a failure\")");
+        List<WeakReference<Object>> kept = partsOfAFailedCheck(failing);
+        for (int i = 0; i < 3; i++) {
+            failing.check(CheckRequests.adultAtopicDermatitis().build());
+        }
+        assertThat(Collected.all(kept)).as("the failed check's request and medication text are no longer reachable")
+                .isTrue();
+        Reference.reachabilityFence(failing);
+    }
+
+    private static List<WeakReference<Object>> partsOfAFailedCheck(DroolsCheckEngine engine) {
+        String medication = new String("trigger a failure".toCharArray());
+        CheckRequest request = CheckRequests.adultAtopicDermatitis().medication(medication, "oral").build();
+        assertThatThrownBy(() -> engine.check(request)).isInstanceOf(CheckFailedException.class);
+        return List.of(new WeakReference<>(request), new WeakReference<>(medication));
     }
 
     @Test
