@@ -23,21 +23,26 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.drools.util.DateUtils;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -52,12 +57,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The build runs {@link #main} after compiling this module: it compiles the built-in DRL files to model classes,
  * writes them next to the DRL, and records a fingerprint of what the classes were compiled against: the DRL files
- * (names, texts and load order) and the fact classes the rules call. At run time {@link #load} uses the classes only when the
- * fingerprint, the Drools versions and the list of generated classes all match what is on the class path; otherwise
- * (a rules folder that adds or replaces a DRL file, a fact class recompiled without this step, a build that skipped
- * it, another Drools version, a missing class) it answers {@code null} and the caller compiles the DRL, which gives
- * the same rules more slowly. The DRL stays the source of truth; a test checks that both give identical assessments
- * and fire rules in the same order.
+ * (names, texts and load order) and the fact classes the rules call. It then loads the classes and fails if their
+ * rules differ in order or attributes from the DRL compiler's, or if generated code calls a project class the
+ * fingerprint does not cover. At run time {@link #load} uses the classes only when the fingerprint, the Drools
+ * versions and the list of generated classes all match what is on the class path; otherwise (a rules folder that
+ * adds or replaces a DRL file, a fact class recompiled without this step, a build that skipped it, another Drools
+ * version, a missing class) it answers {@code null} and the caller compiles the DRL, which gives the same rules more
+ * slowly. The DRL stays the source of truth; tests check that both give identical assessments and fire rules in the
+ * same order.
  */
 public final class ExecutableModel {
 
@@ -78,6 +85,7 @@ public final class ExecutableModel {
     private static final String FINGERPRINT = "sourcesSha256";
     private static final String DROOLS_VERSION = "droolsVersion";
     private static final String OTHER_VERSION = "they were compiled for Drools ";
+    private static final Pattern PROJECT_CLASS = Pattern.compile("dev/ruxo/[A-Za-z0-9_/$]+");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package[ \\t]+([\\w.]+)[ \\t]*;?");
 
     private ExecutableModel() {
@@ -244,6 +252,7 @@ public final class ExecutableModel {
         versions.put("drools-core", InternalFactHandle.class.getPackage().getImplementationVersion());
         versions.put("drools-canonical-model", Model.class.getPackage().getImplementationVersion());
         versions.put("drools-model-compiler", KieBaseBuilder.class.getPackage().getImplementationVersion());
+        versions.put("drools-util", DateUtils.class.getPackage().getImplementationVersion());
         if (versions.containsValue(null)) {
             return null;
         }
@@ -268,10 +277,11 @@ public final class ExecutableModel {
         }
         Path out = Path.of(args[0]);
         KnowledgeBaseFiles builtIn = KnowledgeBaseFiles.builtIn();
+        KieBase fromDrl = null;
         try {
             // The DRL compiler reports problems with file, line and column; the executable model's compiler loses
             // the lines. So a rule author who breaks a built-in file sees the DRL compiler's report.
-            KnowledgeBaseLoader.load(builtIn, false);
+            fromDrl = KnowledgeBaseLoader.load(builtIn, false).kieBase();
         } catch (RuleCompilationException e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -313,7 +323,13 @@ public final class ExecutableModel {
                     }
                 }
             } else if (name.endsWith(".class") && name.startsWith(KnowledgeBaseFiles.BUILT_IN_ROOT)) {
-                write(out.resolve(name), module.getBytes(name));
+                byte[] bytes = module.getBytes(name);
+                for (String called : unfingerprintedClasses(bytes)) {
+                    System.err.println("The generated " + name + " calls " + called + ", whose changes the fingerprint"
+                            + " would miss: add it to ExecutableModel.FACT_CLASSES");
+                    System.exit(1);
+                }
+                write(out.resolve(name), bytes);
                 generated.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
             }
         }
@@ -331,7 +347,86 @@ public final class ExecutableModel {
         Path partial = indexFile.resolveSibling(indexFile.getFileName() + ".partial");
         Files.writeString(partial, index, StandardCharsets.ISO_8859_1);
         Files.move(partial, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        // The classes just written must load, and give the rules the DRL compiler gave, with the same attributes and
+        // in the same order.
+        KieBase precompiled = load(drl);
+        List<String> differences = precompiled == null ? List.of("the precompiled rules do not load")
+                : differences(rules(fromDrl), rules(precompiled));
+        if (!differences.isEmpty()) {
+            Files.delete(indexFile);
+            System.err.println("The precompiled rules differ from the DRL compiler's:");
+            differences.forEach(d -> System.err.println("  " + d));
+            System.exit(1);
+        }
         System.out.println("Executable model: " + generated.size() + " classes for " + drl.size() + " DRL files");
+    }
+
+    /**
+     * What decides when each rule of a knowledge base fires, one line per rule, in load order: name, salience,
+     * enabled, no-loop, groups, lock-on-active, auto-focus, dates.
+     *
+     * @param kieBase the knowledge base
+     * @return one line per rule
+     */
+    static List<String> rules(KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(r -> (RuleImpl) r)
+                .sorted(Comparator.comparingInt(RuleImpl::getLoadOrder)).map(ExecutableModel::attributes).toList();
+    }
+
+    private static String attributes(RuleImpl rule) {
+        String enabled;
+        try {
+            enabled = String.valueOf(rule.getEnabled().getValue(null, null, rule, null));
+        } catch (RuntimeException e) {
+            enabled = "depends on the facts";
+        }
+        return rule.getPackageName() + "." + rule.getName()
+                + " salience=" + (rule.isSalienceDynamic() ? "dynamic" : rule.getSalienceValue())
+                + " enabled=" + enabled + " no-loop=" + rule.isNoLoop() + " agenda-group=" + rule.getAgendaGroup()
+                + " activation-group=" + rule.getActivationGroup() + " ruleflow-group=" + rule.getRuleFlowGroup()
+                + " lock-on-active=" + rule.isLockOnActive() + " auto-focus=" + rule.getAutoFocus()
+                + " date-effective=" + time(rule.getDateEffective()) + " date-expires=" + time(rule.getDateExpires());
+    }
+
+    private static String time(Calendar calendar) {
+        return calendar == null ? "none" : calendar.toInstant().toString();
+    }
+
+    private static List<String> differences(List<String> expected, List<String> actual) {
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            String want = i < expected.size() ? expected.get(i) : "nothing";
+            String got = i < actual.size() ? actual.get(i) : "nothing";
+            if (!want.equals(got)) {
+                differences.add("rule " + (i + 1) + " in load order: DRL " + want + "; precompiled " + got);
+            }
+        }
+        return differences;
+    }
+
+    /**
+     * The project classes a generated class refers to that are neither generated nor fact classes, so that a change
+     * to them would not change the fingerprint.
+     *
+     * @param classFile the bytes of a generated class
+     * @return internal names, such as {@code dev/ruxo/rules/drools/internal/Codes}
+     */
+    static Set<String> unfingerprintedClasses(byte[] classFile) {
+        Set<String> covered = FACT_CLASSES.stream().map(c -> c.getName().replace('.', '/'))
+                .collect(Collectors.toSet());
+        Set<String> found = new TreeSet<>();
+        // Class names sit in the constant pool as plain (modified UTF-8) text.
+        Matcher reference = PROJECT_CLASS.matcher(new String(classFile, StandardCharsets.ISO_8859_1));
+        while (reference.find()) {
+            String name = reference.group();
+            int nested = name.indexOf('$');
+            String outer = nested < 0 ? name : name.substring(0, nested);
+            if (!name.startsWith(KnowledgeBaseFiles.BUILT_IN_ROOT) && !covered.contains(outer)) {
+                found.add(name);
+            }
+        }
+        return found;
     }
 
     /**

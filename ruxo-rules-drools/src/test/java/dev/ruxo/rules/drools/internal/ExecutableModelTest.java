@@ -10,17 +10,15 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.KieBase;
 
 /** The precompiled rules are used for exactly the DRL they were compiled from, and for nothing else. */
 class ExecutableModelTest {
@@ -111,10 +109,7 @@ class ExecutableModelTest {
 
     @Test
     void anIndexNamingAMissingClassMeansTheDrlIsCompiledInstead(@TempDir Path root) throws Exception {
-        Properties index = new Properties();
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ExecutableModel.INDEX)) {
-            index.load(in);
-        }
+        Properties index = builtIndex();
         assertThat(index.getProperty("generatedClasses")).contains(index.getProperty("modelClasses"));
         index.setProperty("generatedClasses", index.getProperty("generatedClasses") + ",dev.ruxo.rules.kb.us.Gone");
         Path file = root.resolve(ExecutableModel.INDEX);
@@ -137,16 +132,43 @@ class ExecutableModelTest {
     }
 
     @Test
-    void thePrecompiledRulesLoadInTheDrlFilesOrder() {
+    void thePrecompiledRulesHaveTheDrlRulesAttributesAndLoadOrder() {
         // Rules of equal salience fire in load order, so both ways of loading must give the same order.
-        assertThat(rulesInLoadOrder(true)).isEqualTo(rulesInLoadOrder(false)).hasSizeGreaterThan(40);
+        assertThat(ExecutableModel.rules(loaded(true))).isEqualTo(ExecutableModel.rules(loaded(false)))
+                .hasSizeGreaterThan(40);
     }
 
-    private static List<String> rulesInLoadOrder(boolean precompiled) {
+    private static KieBase loaded(boolean precompiled) {
         CompiledKnowledgeBase kb = KnowledgeBaseLoader.load(KnowledgeBaseFiles.builtIn(), precompiled);
         assertThat(kb.precompiled()).isEqualTo(precompiled);
-        return kb.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(r -> (RuleImpl) r)
-                .sorted(Comparator.comparingInt(RuleImpl::getLoadOrder)).map(RuleImpl::getName).toList();
+        return kb.kieBase();
+    }
+
+    @Test
+    void generatedClassesCallNoProjectClassOutsideTheFingerprint() throws Exception {
+        Properties index = builtIndex();
+        for (String name : index.getProperty("generatedClasses").split(",")) {
+            assertThat(ExecutableModel.unfingerprintedClasses(classFile(name))).as(name).isEmpty();
+        }
+        // A class that calls into the engine's internals is caught.
+        assertThat(ExecutableModel.unfingerprintedClasses(classFile(ExecutableModel.class.getName())))
+                .contains("dev/ruxo/rules/drools/internal/KnowledgeBaseFiles")
+                .doesNotContain("dev/ruxo/rules/drools/facts/Findings");
+    }
+
+    private static Properties builtIndex() throws Exception {
+        Properties index = new Properties();
+        try (InputStream in = ExecutableModelTest.class.getClassLoader().getResourceAsStream(ExecutableModel.INDEX)) {
+            index.load(in);
+        }
+        return index;
+    }
+
+    private static byte[] classFile(String name) throws Exception {
+        try (InputStream in = ExecutableModelTest.class.getClassLoader()
+                .getResourceAsStream(name.replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
