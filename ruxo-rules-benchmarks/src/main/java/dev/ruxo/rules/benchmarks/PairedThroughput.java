@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java -cp ruxo-rules-benchmarks/target/ruxo-rules-benchmarks.jar dev.ruxo.rules.benchmarks.PairedThroughput
  * java -cp ruxo-rules-benchmarks/target/ruxo-rules-benchmarks.jar dev.ruxo.rules.benchmarks.PairedThroughput \
- *     --rounds 15 --seconds 2 --request typical --engines droolsSessionPerCheck,drools
+ *     --rounds 8 --seconds 2 --request heavy --engines drools,drools
  * </pre>
  *
  * <p>Defaults: 15 rounds of 2-second windows after 10 seconds of warm-up per engine, the typical request, and
@@ -98,16 +99,21 @@ public final class PairedThroughput {
     private static long checksPerMilli(CheckEngine engine, CheckRequest input, long millis)
             throws InterruptedException {
         LongAdder checks = new LongAdder();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         long end = System.nanoTime() + millis * 1_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             threads.add(new Thread(() -> {
                 long done = 0;
-                while (System.nanoTime() < end) {
-                    if (engine.check(input).findings().isEmpty()) {
-                        throw new IllegalStateException("the request should have findings");
+                try {
+                    while (System.nanoTime() < end) {
+                        if (engine.check(input).findings().isEmpty()) {
+                            throw new IllegalStateException("the request should have findings");
+                        }
+                        done++;
                     }
-                    done++;
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
                 checks.add(done);
             }));
@@ -117,6 +123,10 @@ public final class PairedThroughput {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        // A thread that failed would otherwise only lower the count.
+        if (failure.get() != null) {
+            throw new IllegalStateException("a check failed, so no throughput is reported", failure.get());
         }
         return checks.sum() / millis;
     }
