@@ -30,15 +30,8 @@ class ModulePathTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final Path ENGINE = REPO.resolve("ruxo-rules-drools/target");
 
-    private static final String MODULE_INFO = """
-            module com.example.quickstart {
-                requires dev.ruxo.rules.api;
-                requires dev.ruxo.rules.drools; // only for SiteRules, which builds the engine with a rules folder
-            }
-            """;
-
     private static final String SITE_RULES = """
-            package com.example.quickstart;
+            package com.example.siterules;
 
             import dev.ruxo.rules.Assessment;
             import dev.ruxo.rules.CheckEngine;
@@ -89,30 +82,35 @@ class ModulePathTest {
             """;
 
     private static List<Path> runtime;
-    private static Path application;
+    private static Path quickStart;
+    private static Path siteRules;
 
     @BeforeAll
-    static void compileTheApplicationModule(@TempDir Path work) throws IOException {
+    static void compileTheApplicationModules(@TempDir Path work) throws IOException {
         runtime = engineAndItsRuntimeDependencies();
+        // the module of docs/integrating.md, which requires only the API, with the README's quick start
+        quickStart = compile(work.resolve("quickstart"), "com/example/quickstart/QuickStart.java", readmeQuickStart());
+        siteRules = compile(work.resolve("siterules"), "com/example/siterules/SiteRules.java", SITE_RULES);
+    }
+
+    private static Path compile(Path work, String file, String source) throws IOException {
         Path sources = work.resolve("src");
-        Path quickStart = sources.resolve("com/example/quickstart/QuickStart.java");
-        Files.createDirectories(quickStart.getParent());
-        Files.writeString(sources.resolve("module-info.java"), MODULE_INFO);
-        Files.writeString(quickStart, readmeQuickStart());
-        Files.writeString(quickStart.resolveSibling("SiteRules.java"), SITE_RULES);
-        application = work.resolve("classes");
+        Path java = sources.resolve(file);
+        Files.createDirectories(java.getParent());
+        Files.copy(Path.of("src/test/resources/module-path", work.getFileName().toString(), "module-info.java"),
+                sources.resolve("module-info.java"));
+        Files.writeString(java, source);
+        Path classes = work.resolve("classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", application.toString(),
-                "--module-path", path(runtime)));
-        try (Stream<Path> files = Files.walk(sources)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> arguments.add(f.toString()));
-        }
-        assertThat(javac.run(null, null, null, arguments.toArray(String[]::new))).as("javac").isZero();
+        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
+                "--module-path", path(runtime), sources.resolve("module-info.java").toString(), java.toString()));
+        assertThat(javac.run(null, null, null, arguments.toArray(String[]::new))).as("javac " + file).isZero();
+        return classes;
     }
 
     @Test
     void theReadmeQuickStartRunsOnTheModulePathWithoutExtraFlags() throws Exception {
-        Run run = java("com.example.quickstart/com.example.quickstart.QuickStart");
+        Run run = java(quickStart, "com.example.quickstart/com.example.quickstart.QuickStart");
         assertThat(run.exit).as(run.err).isZero();
         assertThat(run.out).startsWith("STOP").contains("CRITICAL RUXO-DOSE-BSA-AD", "CRITICAL RUXO-DDI-BIOLOGIC");
         assertThat(run.err).doesNotContain("Exception").doesNotContain("No SLF4J providers");
@@ -125,7 +123,7 @@ class ModulePathTest {
                 id,value,unit,section,revision,verified,description
                 SITE_MAX_FILL_GRAMS,100,grams,policy,2025-09,true,largest single fill without pharmacist review
                 """);
-        Run run = java("com.example.quickstart/com.example.quickstart.SiteRules", folder.toString());
+        Run run = java(siteRules, "com.example.siterules/com.example.siterules.SiteRules", folder.toString());
         assertThat(run.exit).as(run.err).isZero();
         assertThat(run.out).contains("RUXO-SITE-LARGE-FILL");
         assertThat(run.err).doesNotContain("Exception");
@@ -163,7 +161,7 @@ class ModulePathTest {
     private record Run(int exit, String out, String err) {
     }
 
-    private static Run java(String module, String... args) throws Exception {
+    private static Run java(Path application, String module, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "--module-path",
                 application + File.pathSeparator + path(runtime), "-m", module));
