@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The API module depends on nothing at run time, refers to no engine, and its packages have no cycles. Its one
- * compile-time dependency is JSpecify's nullness annotations, in provided scope and {@code requires static}.
- * A plain scan of the POM
- * and the sources: no extra dependency needed to keep the rule.
+ * compile-time dependency is JSpecify's nullness annotations, in provided scope and {@code requires static}. A plain
+ * scan of the POM and the sources: no extra dependency needed to keep the rule.
  */
 class ArchitectureTest {
 
