@@ -42,8 +42,13 @@ fi
 grep -E "^Runtime dependencies|Executable model" "$work/build.log" || true
 echo "javadoc (doclint all, warnings fail the build): $(grep -c 'warning:' "$work/build.log" || true) warnings"
 
-staging="$work/src/target/central-staging"
-[ -d "$staging" ] || { echo "stage-release: no staging folder at $staging" >&2; exit 1; }
+grep -E "central-publishing|Staging|staging|bundle" "$work/build.log" | grep -v "^\[INFO\] Download" | tail -8 || true
+staging=$(find "$work/src" -type d -name central-staging -print -quit)
+if [ -z "$staging" ]; then
+  echo "stage-release: the plugin staged nothing (no central-staging folder under $work/src)" >&2
+  tail -30 "$work/build.log" >&2
+  exit 1
+fi
 bundle=$(find "$work/src/target" -name 'central-bundle.zip' | head -1)
 [ -n "$bundle" ] && echo "bundle: $(du -k "$bundle" | cut -f1) KB, $(unzip -l "$bundle" | tail -1 | awk '{print $2}') files"
 
