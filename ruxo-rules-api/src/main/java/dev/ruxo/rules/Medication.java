@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param status  nullable, meaning {@link MedicationStatus#ACTIVE}
  * @since 0.1.0
  */
-public record Medication(@Nullable String system, @Nullable String code, @Nullable String display, @Nullable String route, @Nullable MedicationStatus status) {
+public record Medication(@Nullable String system, @Nullable String code, @Nullable String display,
+        @Nullable String route, @Nullable MedicationStatus status) {
 
     /**
      * An active medication coded in RxNorm.

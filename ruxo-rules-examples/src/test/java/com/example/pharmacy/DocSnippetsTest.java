@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Every code block of the README and docs/ is compiled or run by a test, and every link stays inside the repository.
  * Java blocks must be a whole source file of the build or a {@code docs:begin} region of one (imports included
- * where the block is a file); XML blocks must declare what {@code ruxo-rules-examples} declares; JSON blocks must be a
- * file that tests run; command lines must name jars, classes and files that exist, or be a script CI runs. Blocks of the pages that a
- * dedicated test walks through (authoring-rules.md: AuthoringWalkthroughTest; wire-format.md: WireFormatDocTest) are
- * left to that test, which must exist and read the page.
+ * where the block is a file); XML blocks must declare what {@code ruxo-rules-examples} declares; JSON blocks must be
+ * a file that tests run; command lines must name jars, classes and files that exist, or be a script CI runs. Blocks
+ * of the pages that a dedicated test walks through (authoring-rules.md: AuthoringWalkthroughTest; wire-format.md:
+ * WireFormatDocTest) are left to that test, which must exist and read the page.
  */
 class DocSnippetsTest {
 

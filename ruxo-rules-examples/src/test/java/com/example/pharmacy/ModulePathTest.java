@@ -58,29 +58,6 @@ class ModulePathTest {
             }
             """;
 
-    private static final String SITE_DRL = """
-            package site.rules;
-
-            import dev.ruxo.rules.drools.facts.OrderFact;
-            import dev.ruxo.rules.drools.facts.Param;
-
-            global dev.ruxo.rules.drools.facts.Findings findings;
-
-            rule "Large single fill"
-                @ruleId("RUXO-SITE-LARGE-FILL")
-                @category("DOSING")
-                @severity("WARNING")
-                @section("policy")
-                @revision("2025-09")
-                @title("A single fill above the site's pharmacist-review quantity")
-            when
-                $max : Param(id == "SITE_MAX_FILL_GRAMS", $grams : value)
-                $o : OrderFact(quantityGrams != null, quantityGrams > $grams)
-            then
-                findings.add(kcontext, "Fill above " + $max.text() + " g: pharmacist review", "Site policy.", $max);
-            end
-            """;
-
     private static List<Path> runtime;
     private static Path quickStart;
     private static Path siteRules;
@@ -118,11 +95,14 @@ class ModulePathTest {
 
     @Test
     void aRulesFolderCompilesOnTheModulePathWithOnlyTheRuntimeDependencies(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("site.drl"), SITE_DRL);
-        Files.writeString(folder.resolve("parameters.csv"), """
-                id,value,unit,section,revision,verified,description
-                SITE_MAX_FILL_GRAMS,100,grams,policy,2025-09,true,largest single fill without pharmacist review
-                """);
+        // the site rule and its parameter of docs/authoring-rules.md, as that page writes them
+        String doc = Files.readString(REPO.resolve("docs/authoring-rules.md"));
+        for (String file : List.of("parameters.csv", "site.drl")) {
+            Matcher block = Pattern.compile("<!-- file: site-rules/" + Pattern.quote(file) + " -->\\n```\\w*\\n(.*?)```",
+                    Pattern.DOTALL).matcher(doc);
+            assertThat(block.find()).as(file + " in docs/authoring-rules.md").isTrue();
+            Files.writeString(folder.resolve(file), block.group(1));
+        }
         Run run = java(siteRules, "com.example.siterules/com.example.siterules.SiteRules", folder.toString());
         assertThat(run.exit).as(run.err).isZero();
         assertThat(run.out).contains("RUXO-SITE-LARGE-FILL");
