@@ -6,8 +6,8 @@
 #   build-support/stage-release.sh [VERSION]     VERSION defaults to the project version without -SNAPSHOT
 #
 # Works on a copy of the tracked files in a temporary folder, so the tree's own target/ folders stay as they are.
-# Needs gpg; touches no network except Maven Central for plugins and dependencies. Set KEEP_STAGING=1 to keep the
-# copy (its path is printed).
+# Needs gpg; touches no network except Maven Central for plugins and dependencies, and installs nothing into the
+# local repository (-Dmaven.install.skip=true). Set KEEP_STAGING=1 to keep the copy (its path is printed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 command -v gpg >/dev/null || { echo "stage-release: gpg is not installed" >&2; exit 1; }
@@ -34,7 +34,8 @@ mkdir "$work/src"
 find "$work/src" -name pom.xml -exec sed -i "s:<version>$current</version>:<version>$version</version>:" {} +
 
 echo "== stage-release: ./mvnw -Prelease deploy -DskipUpload=true"
-if ! (cd "$work/src" && ./mvnw -B -ntp -Prelease deploy -DskipTests -DskipUpload=true -Dgpg.keyname="$key") \
+if ! (cd "$work/src" && ./mvnw -B -ntp -Prelease deploy -DskipTests -DskipUpload=true -Dmaven.install.skip=true \
+    -Dgpg.keyname="$key") \
     > "$work/build.log" 2>&1; then
   grep -E "warning:|error:|ERROR" "$work/build.log" | head -60 >&2
   exit 1
