@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to check one order for the cream: the patient, the order, co-medications and earlier dispenses.
@@ -20,14 +21,20 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record CheckRequest(
-        LocalDate asOf,
-        Patient patient,
-        Order order,
+        @Nullable LocalDate asOf,
+        @Nullable Patient patient,
+        @Nullable Order order,
         List<Medication> medications,
         List<Dispense> dispenses) {
 
     /**
      * Copies the lists so the record stays immutable.
+     *
+     * @param asOf the evaluation date; nullable, meaning the engine's today. Ages and windows count to it
+     * @param patient the patient; required
+     * @param order the order; required
+     * @param medications co-medications; never null (null becomes empty)
+     * @param dispenses earlier dispenses of the cream; never null (null becomes empty)
      */
     public CheckRequest {
         medications = medications == null ? List.of() : List.copyOf(medications);
@@ -66,20 +73,35 @@ public record CheckRequest(
         private Builder() {
         }
 
-        /** @param value the evaluation date, null for today @return this builder */
-        public Builder asOf(LocalDate value) {
+        /**
+         * Sets {@code asOf}.
+         *
+         * @param value the evaluation date, null for today
+         * @return this builder
+         */
+        public Builder asOf(@Nullable LocalDate value) {
             this.asOf = value;
             return this;
         }
 
-        /** @param value the patient @return this builder */
-        public Builder patient(Patient value) {
+        /**
+         * Sets {@code patient}.
+         *
+         * @param value the patient
+         * @return this builder
+         */
+        public Builder patient(@Nullable Patient value) {
             this.patient = value;
             return this;
         }
 
-        /** @param value the order @return this builder */
-        public Builder order(Order value) {
+        /**
+         * Sets {@code order}.
+         *
+         * @param value the order
+         * @return this builder
+         */
+        public Builder order(@Nullable Order value) {
             this.order = value;
             return this;
         }
@@ -131,14 +153,16 @@ public record CheckRequest(
         }
 
         /**
-         * Builds and validates the request; without {@code asOf}, the birth date is checked against today.
+         * Builds and validates the request. Without {@code asOf}, the checks that need an evaluation date (a birth
+         * date after it) are left to {@link CheckEngine#check(CheckRequest)}, which counts to its own clock's today:
+         * the builder never reads the JVM's clock, so it cannot disagree with an engine given another one.
          *
          * @return the request
          * @throws InvalidRequestException listing every violation
          */
         public CheckRequest build() {
             CheckRequest request = new CheckRequest(asOf, patient, order, medications, dispenses);
-            RequestValidation.requireValid(request, asOf == null ? LocalDate.now() : asOf);
+            RequestValidation.requireValid(request, asOf);
             return request;
         }
     }

@@ -1,5 +1,7 @@
 package dev.ruxo.rules;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A coded concept: a diagnosis or problem.
  *
@@ -8,7 +10,7 @@ package dev.ruxo.rules;
  * @param display human-readable text; nullable
  * @since 0.1.0
  */
-public record Coding(String system, String code, String display) {
+public record Coding(@Nullable String system, @Nullable String code, @Nullable String display) {
 
     /**
      * An ICD-10-CM coding.
@@ -17,7 +19,7 @@ public record Coding(String system, String code, String display) {
      * @param display the text, nullable
      * @return the coding
      */
-    public static Coding icd10cm(String code, String display) {
+    public static Coding icd10cm(String code, @Nullable String display) {
         return new Coding(CodeSystems.ICD_10_CM, code, display);
     }
 
@@ -28,7 +30,7 @@ public record Coding(String system, String code, String display) {
      * @param display the text, nullable
      * @return the coding
      */
-    public static Coding snomed(String code, String display) {
+    public static Coding snomed(String code, @Nullable String display) {
         return new Coding(CodeSystems.SNOMED_CT, code, display);
     }
 }

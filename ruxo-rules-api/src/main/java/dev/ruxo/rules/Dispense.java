@@ -2,6 +2,7 @@ package dev.ruxo.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An earlier dispense of the cream, used for the refill-too-soon check.
@@ -11,7 +12,7 @@ import java.time.LocalDate;
  * @param daysSupply    days the dispense was meant to last, &gt; 0; required
  * @since 0.1.0
  */
-public record Dispense(LocalDate date, BigDecimal quantityGrams, Integer daysSupply) {
+public record Dispense(@Nullable LocalDate date, @Nullable BigDecimal quantityGrams, @Nullable Integer daysSupply) {
 
     /**
      * A dispense.

@@ -2,6 +2,7 @@ package dev.ruxo.rules;
 
 import java.util.Comparator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing the knowledge base found about an order. Shown to a clinician as one CDS Hooks card.
@@ -20,7 +21,7 @@ public record Finding(
         Category category,
         Severity severity,
         String summary,
-        String detail,
+        @Nullable String detail,
         Source source,
         boolean overridable) {
 
@@ -37,6 +38,13 @@ public record Finding(
     /**
      * Checks the components.
      *
+     * @param ruleId the stable id of the rule that found it, such as {@code RUXO-DOSE-BSA-AD}
+     * @param category what it is about
+     * @param severity how severe it is
+     * @param summary one line of at most {@value #MAX_SUMMARY_LENGTH} characters
+     * @param detail the explanation; nullable
+     * @param source where it comes from
+     * @param overridable whether a prescriber may override it with a reason
      * @throws IllegalArgumentException when the summary is blank or too long
      */
     public Finding {

@@ -15,6 +15,11 @@ public record KnowledgeBaseInfo(String version, String jurisdiction, String labe
 
     /**
      * Checks the components.
+     *
+     * @param version a content hash of every rule and data file plus the label revision: equal versions give equal
+     *                answers
+     * @param jurisdiction the rule profile, such as "US"
+     * @param labelRevision the label revision the rules encode, such as "2025-09"
      */
     public KnowledgeBaseInfo {
         Objects.requireNonNull(version, "version must not be null");

@@ -1,5 +1,7 @@
 package dev.ruxo.rules;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A co-medication. It needs a code (with its system) or a display text, or both; the knowledge base matches it by
  * RxNorm or ATC code and by generic or brand name in the display text.
@@ -12,7 +14,8 @@ package dev.ruxo.rules;
  * @param status  nullable, meaning {@link MedicationStatus#ACTIVE}
  * @since 0.1.0
  */
-public record Medication(String system, String code, String display, String route, MedicationStatus status) {
+public record Medication(@Nullable String system, @Nullable String code, @Nullable String display,
+        @Nullable String route, @Nullable MedicationStatus status) {
 
     /**
      * An active medication coded in RxNorm.
@@ -22,7 +25,7 @@ public record Medication(String system, String code, String display, String rout
      * @param route   route word; nullable
      * @return the medication
      */
-    public static Medication rxnorm(String rxcui, String display, String route) {
+    public static Medication rxnorm(String rxcui, @Nullable String display, @Nullable String route) {
         return new Medication(CodeSystems.RXNORM, rxcui, display, route, MedicationStatus.ACTIVE);
     }
 
@@ -33,7 +36,7 @@ public record Medication(String system, String code, String display, String rout
      * @param route   route word; nullable
      * @return the medication
      */
-    public static Medication named(String display, String route) {
+    public static Medication named(String display, @Nullable String route) {
         return new Medication(null, null, display, route, MedicationStatus.ACTIVE);
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The patient the cream is ordered for. Either {@code birthDate} or {@code ageYears} is required; when both are given,
@@ -20,17 +21,26 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record Patient(
-        LocalDate birthDate,
-        Integer ageYears,
-        Sex sex,
-        Boolean pregnant,
-        Boolean breastfeeding,
-        Boolean immunocompromised,
-        SmokingStatus smokingStatus,
+        @Nullable LocalDate birthDate,
+        @Nullable Integer ageYears,
+        @Nullable Sex sex,
+        @Nullable Boolean pregnant,
+        @Nullable Boolean breastfeeding,
+        @Nullable Boolean immunocompromised,
+        @Nullable SmokingStatus smokingStatus,
         List<Coding> conditions) {
 
     /**
      * Copies the condition list so the record stays immutable.
+     *
+     * @param birthDate date of birth; nullable
+     * @param ageYears age in whole years, used only when there is no birth date; nullable
+     * @param sex nullable
+     * @param pregnant nullable
+     * @param breastfeeding nullable
+     * @param immunocompromised the clinician's attestation; nullable
+     * @param smokingStatus nullable
+     * @param conditions active problems, coded; never null (null becomes empty)
      */
     public Patient {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
@@ -63,7 +73,10 @@ public record Patient(
         return b;
     }
 
-    /** Builds a {@link Patient}; every setter accepts null to clear the value. */
+    /**
+     * Builds a {@link Patient}; every setter accepts null to clear the value. {@code ageYears} has three setters, as
+     * every number in {@link Order.Builder} does: {@code Integer}, {@code long} and text.
+     */
     public static final class Builder {
         private LocalDate birthDate;
         private Integer ageYears;
@@ -77,44 +90,101 @@ public record Patient(
         private Builder() {
         }
 
-        /** @param value date of birth @return this builder */
-        public Builder birthDate(LocalDate value) {
+        /**
+         * Sets {@code birthDate}.
+         *
+         * @param value date of birth
+         * @return this builder
+         */
+        public Builder birthDate(@Nullable LocalDate value) {
             this.birthDate = value;
             return this;
         }
 
-        /** @param value age in whole years @return this builder */
-        public Builder ageYears(Integer value) {
+        /**
+         * Sets {@code ageYears}.
+         *
+         * @param value age in whole years
+         * @return this builder
+         */
+        public Builder ageYears(@Nullable Integer value) {
             this.ageYears = value;
             return this;
         }
 
-        /** @param value sex @return this builder */
-        public Builder sex(Sex value) {
+        /**
+         * Sets {@code ageYears}.
+         *
+         * @param value age in whole years
+         * @return this builder
+         * @throws InvalidRequestException when the value does not fit an {@code int}
+         */
+        public Builder ageYears(long value) {
+            return ageYears(BuilderNumbers.whole("patient.ageYears", value));
+        }
+
+        /**
+         * Sets {@code ageYears}.
+         *
+         * @param value age in whole years, given as text such as {@code "14"}; null clears it
+         * @return this builder
+         * @throws InvalidRequestException when the text is no whole number that fits an {@code int}
+         */
+        public Builder ageYears(@Nullable String value) {
+            return ageYears(BuilderNumbers.whole("patient.ageYears", value));
+        }
+
+        /**
+         * Sets {@code sex}.
+         *
+         * @param value sex
+         * @return this builder
+         */
+        public Builder sex(@Nullable Sex value) {
             this.sex = value;
             return this;
         }
 
-        /** @param value whether the patient is pregnant @return this builder */
-        public Builder pregnant(Boolean value) {
+        /**
+         * Sets {@code pregnant}.
+         *
+         * @param value whether the patient is pregnant
+         * @return this builder
+         */
+        public Builder pregnant(@Nullable Boolean value) {
             this.pregnant = value;
             return this;
         }
 
-        /** @param value whether the patient is breastfeeding @return this builder */
-        public Builder breastfeeding(Boolean value) {
+        /**
+         * Sets {@code breastfeeding}.
+         *
+         * @param value whether the patient is breastfeeding
+         * @return this builder
+         */
+        public Builder breastfeeding(@Nullable Boolean value) {
             this.breastfeeding = value;
             return this;
         }
 
-        /** @param value the immunocompromised attestation @return this builder */
-        public Builder immunocompromised(Boolean value) {
+        /**
+         * Sets {@code immunocompromised}.
+         *
+         * @param value the immunocompromised attestation
+         * @return this builder
+         */
+        public Builder immunocompromised(@Nullable Boolean value) {
             this.immunocompromised = value;
             return this;
         }
 
-        /** @param value smoking status @return this builder */
-        public Builder smokingStatus(SmokingStatus value) {
+        /**
+         * Sets {@code smokingStatus}.
+         *
+         * @param value smoking status
+         * @return this builder
+         */
+        public Builder smokingStatus(@Nullable SmokingStatus value) {
             this.smokingStatus = value;
             return this;
         }
@@ -142,7 +212,9 @@ public record Patient(
             return this;
         }
 
-        /** @return the patient */
+        /**
+         * @return the patient
+         */
         public Patient build() {
             return new Patient(birthDate, ageYears, sex, pregnant, breastfeeding, immunocompromised, smokingStatus,
                     conditions);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The structural rules a request must meet before it is assessed (policy: "a structurally invalid request is
@@ -26,10 +27,11 @@ public final class RequestValidation {
      * Lists every violation in {@code request}.
      *
      * @param request the request
-     * @param today   the evaluation date to use when the request has no {@code asOf}
+     * @param today   the evaluation date to use when the request has no {@code asOf}; nullable: then, for a request
+     *                without {@code asOf}, the checks that need an evaluation date are left to the engine
      * @return the violations in field order; empty when the request is valid
      */
-    public static List<Violation> violations(CheckRequest request, LocalDate today) {
+    public static List<Violation> violations(@Nullable CheckRequest request, @Nullable LocalDate today) {
         List<Violation> out = new ArrayList<>();
         if (request == null) {
             out.add(new Violation("$", "request is required"));
@@ -51,10 +53,11 @@ public final class RequestValidation {
      * Throws when {@code request} has any violation.
      *
      * @param request the request
-     * @param today   the evaluation date to use when the request has no {@code asOf}
+     * @param today   the evaluation date to use when the request has no {@code asOf}; nullable, as in
+     *                {@link #violations(CheckRequest, LocalDate)}
      * @throws InvalidRequestException listing every violation
      */
-    public static void requireValid(CheckRequest request, LocalDate today) {
+    public static void requireValid(@Nullable CheckRequest request, @Nullable LocalDate today) {
         List<Violation> found = violations(request, today);
         if (!found.isEmpty()) {
             throw new InvalidRequestException(found);
@@ -79,7 +82,7 @@ public final class RequestValidation {
         if (patient.birthDate() == null && patient.ageYears() == null) {
             out.add(new Violation("patient.birthDate", "either patient.birthDate or patient.ageYears is required"));
         }
-        if (patient.birthDate() != null && patient.birthDate().isAfter(asOf)) {
+        if (asOf != null && patient.birthDate() != null && patient.birthDate().isAfter(asOf)) {
             out.add(new Violation("patient.birthDate",
                     "is " + patient.birthDate() + ", after the evaluation date " + asOf));
         }

@@ -15,6 +15,11 @@ public record RuleMessage(String resource, int line, int column, String text) {
 
     /**
      * Checks the components.
+     *
+     * @param resource the file, as a path relative to the knowledge-base root
+     * @param line 1-based line, or 0 when not known
+     * @param column 1-based column, or 0 when not known
+     * @param text what is wrong
      */
     public RuleMessage {
         Objects.requireNonNull(resource, "resource must not be null");

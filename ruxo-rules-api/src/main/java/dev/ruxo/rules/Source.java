@@ -1,5 +1,7 @@
 package dev.ruxo.rules;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a finding comes from.
  *
@@ -10,5 +12,5 @@ package dev.ruxo.rules;
  * @param verified false when the finding rests on a fact the knowledge base marks unverified
  * @since 0.1.0
  */
-public record Source(String label, String section, String revision, String url, boolean verified) {
+public record Source(String label, String section, String revision, @Nullable String url, boolean verified) {
 }

@@ -1,6 +1,7 @@
 package dev.ruxo.rules;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An enum whose constants have a fixed spelling in the JSON wire format.
@@ -24,7 +25,7 @@ public interface WireValue {
      * @param <E>  the enum type
      * @return the constant, or empty when {@code text} is null or names no constant
      */
-    static <E extends Enum<E> & WireValue> Optional<E> parse(Class<E> type, String text) {
+    static <E extends Enum<E> & WireValue> Optional<E> parse(Class<E> type, @Nullable String text) {
         if (text == null) {
             return Optional.empty();
         }

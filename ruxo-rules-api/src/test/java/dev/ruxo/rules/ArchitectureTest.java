@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API module depends on nothing, refers to no engine, and its packages have no cycles. A plain scan of the POM
- * and the sources: no extra dependency needed to keep the rule.
+ * The API module depends on nothing at run time, refers to no engine, and its packages have no cycles. Its one
+ * compile-time dependency is JSpecify's nullness annotations, in provided scope and {@code requires static}. A plain
+ * scan of the POM and the sources: no extra dependency needed to keep the rule.
  */
 class ArchitectureTest {
 
@@ -25,21 +26,38 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([a-z][\\w.]*)\\.[A-Z*]", Pattern.MULTILINE);
 
     @Test
-    void pomHasNoDependencyOutsideTestScope() throws IOException {
+    void pomHasNoDependencyOutsideTestScopeButTheNullnessAnnotations() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
         Matcher m = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(pom);
         int count = 0;
         while (m.find()) {
             count++;
-            assertThat(m.group(1)).as("dependency %s", m.group(1).strip()).contains("<scope>test</scope>");
+            String dependency = m.group(1);
+            if (dependency.contains("<groupId>org.jspecify</groupId>")) {
+                assertThat(dependency).contains("<artifactId>jspecify</artifactId>").contains("<scope>provided</scope>");
+            } else {
+                assertThat(dependency).as("dependency %s", dependency.strip()).contains("<scope>test</scope>");
+            }
         }
         assertThat(count).as("the test dependencies themselves were found").isPositive();
     }
 
     @Test
-    void moduleRequiresNothingButTheJavaBaseModule() throws IOException {
+    void moduleRequiresNothingAtRunTime() throws IOException {
         String moduleInfo = Files.readString(SOURCES.resolve("module-info.java"));
-        assertThat(moduleInfo).doesNotContain("requires");
+        Matcher requires = Pattern.compile("^\\s*requires\\s+([^;]+);", Pattern.MULTILINE).matcher(moduleInfo);
+        while (requires.find()) {
+            assertThat(requires.group(1).strip()).isEqualTo("static org.jspecify");
+        }
+    }
+
+    @Test
+    void everyPackageIsNullMarked() throws IOException {
+        for (Path file : javaFiles()) {
+            if (file.getFileName().toString().equals("package-info.java")) {
+                assertThat(Files.readString(file)).as(file.toString()).contains("@NullMarked");
+            }
+        }
     }
 
     @Test
@@ -57,7 +75,8 @@ class ArchitectureTest {
         for (Path file : javaFiles()) {
             Matcher m = IMPORT.matcher(Files.readString(file));
             while (m.find()) {
-                assertThat(m.group(1)).as("import in %s", file).matches("java\\..*|dev\\.ruxo\\.rules(\\..*)?");
+                assertThat(m.group(1)).as("import in %s", file)
+                        .matches("java\\..*|dev\\.ruxo\\.rules(\\..*)?|org\\.jspecify\\.annotations");
             }
         }
     }

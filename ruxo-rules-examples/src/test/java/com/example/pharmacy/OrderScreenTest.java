@@ -1,5 +1,6 @@
 package com.example.pharmacy;
 
+// docs:begin setup
 import static dev.ruxo.rules.testkit.RuxoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 class OrderScreenTest {
 
     private static final CheckEngine ENGINE = RuxoRules.newEngine();
+    // docs:end
 
     // docs:begin builders-and-assertions
     @Test

@@ -29,7 +29,15 @@ class TestkitDocTest {
             assertThat(normalize(example.group(2))).as("example %s", example.group(1))
                     .isEqualTo(normalize(region.group(1)));
         }
-        assertThat(found).isEqualTo(3);
+        assertThat(found).isEqualTo(4);
+    }
+
+    @Test
+    void theScenarioShownIsTheFileTheScenarioTestRuns() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "testkit.md"));
+        Matcher json = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertThat(json.find()).isTrue();
+        assertThat(json.group(1)).isEqualTo(Files.readString(Path.of("src/test/resources/scenarios/large-area-stops.json")));
     }
 
     @Test

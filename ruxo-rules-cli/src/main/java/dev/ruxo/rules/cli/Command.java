@@ -5,16 +5,24 @@ import java.util.List;
 /** One verb of the tool, such as {@code check}. Add a verb by implementing this and listing it in {@link Main}. */
 interface Command {
 
-    /** @return the verb, as typed on the command line */
+    /**
+     * @return the verb, as typed on the command line
+     */
     String name();
 
-    /** @return the arguments after the verb, for the usage line, such as {@code [--format text|json] FILE...} */
+    /**
+     * @return the arguments after the verb, for the usage line, such as {@code [--format text|json] FILE...}
+     */
     String synopsis();
 
-    /** @return one line saying what the command does */
+    /**
+     * @return one line saying what the command does
+     */
     String summary();
 
-    /** @return the full help text of the command, ending with a newline */
+    /**
+     * @return the full help text of the command, ending with a newline
+     */
     String help();
 
     /**

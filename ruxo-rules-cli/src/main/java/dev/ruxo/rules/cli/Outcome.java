@@ -8,7 +8,9 @@ import java.util.List;
 /** What became of one input. */
 sealed interface Outcome {
 
-    /** @return the exit status this outcome alone calls for */
+    /**
+     * @return the exit status this outcome alone calls for
+     */
     int status();
 
     /** The engine assessed the request. */
@@ -22,7 +24,9 @@ sealed interface Outcome {
     /** The input was not a valid request: not readable, not JSON, or structurally invalid. */
     record Invalid(InvalidRequestException rejection) implements Outcome {
 
-        /** @return every violation */
+        /**
+         * @return every violation
+         */
         List<Violation> violations() {
             return rejection.violations();
         }

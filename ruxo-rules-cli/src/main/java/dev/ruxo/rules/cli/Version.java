@@ -10,7 +10,9 @@ final class Version {
     private Version() {
     }
 
-    /** @return the version, such as {@code 0.1.0}, or {@code unknown} outside a Maven build */
+    /**
+     * @return the version, such as {@code 0.1.0}, or {@code unknown} outside a Maven build
+     */
     static String tool() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             if (in == null) {

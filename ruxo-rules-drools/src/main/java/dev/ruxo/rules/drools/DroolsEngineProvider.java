@@ -2,6 +2,7 @@ package dev.ruxo.rules.drools;
 
 import dev.ruxo.rules.CheckEngine;
 import dev.ruxo.rules.CheckEngineProvider;
+import java.time.Clock;
 
 /**
  * Registers the Drools engine for {@link dev.ruxo.rules.RuxoRules#newEngine()}.
@@ -22,5 +23,10 @@ public final class DroolsEngineProvider implements CheckEngineProvider {
     @Override
     public CheckEngine create() {
         return DroolsCheckEngine.builder().build();
+    }
+
+    @Override
+    public CheckEngine create(Clock clock) {
+        return DroolsCheckEngine.builder().clock(clock).build();
     }
 }

@@ -49,6 +49,10 @@ public final class ReloadingCheckEngine implements CheckEngine {
 
         /**
          * Copies the problem list.
+         *
+         * @param reloaded whether the new files compiled and now serve
+         * @param serving the knowledge base serving after the reload
+         * @param problems every compilation problem when the reload failed; empty otherwise
          */
         public Reload {
             Objects.requireNonNull(serving, "serving must not be null");

@@ -24,7 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's Java quick start is this code, word for word, and it runs. */
+/**
+ * The README's Java quick start is this code, word for word, and it runs. ModulePathTest in ruxo-rules-examples
+ * compiles the README's file as it stands and runs it on the module path.
+ */
 class ReadmeQuickStartTest {
 
     private static void quickStart() {
@@ -59,7 +62,16 @@ class ReadmeQuickStartTest {
         String source = Files.readString(Path.of("src/test/java/dev/ruxo/rules/drools/ReadmeQuickStartTest.java"));
         String region = source.substring(source.indexOf("// README:begin\n") + "// README:begin\n".length(),
                 source.indexOf("        // README:end"));
-        assertThat(normalize(block.group(1))).isEqualTo(normalize(region));
+        // The README shows a whole program: its imports, then this code in a main method.
+        String program = block.group(1);
+        assertThat(program).contains("public class QuickStart {", "public static void main(String[] args) {");
+        String body = program.substring(program.indexOf("main(String[] args) {") + "main(String[] args) {".length(),
+                program.lastIndexOf('}'));
+        body = body.substring(0, body.lastIndexOf('}'));
+        assertThat(normalize(body)).isEqualTo(normalize(region));
+        for (String line : program.lines().filter(l -> l.startsWith("import ")).toList()) {
+            assertThat(source).as("the README's imports are this test's").contains(line);
+        }
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads and writes the JSON wire format, version 1 ({@code shared/contract/wire-format.md}).
+ * Reads and writes the JSON wire format, version {@value dev.ruxo.rules.RuxoRules#WIRE_FORMAT_VERSION}, which
+ * {@code docs/wire-format.md} in the source repository specifies.
  *
  * <p>Reading is strict about what the contract defines and lenient about what it does not: unknown fields are
  * ignored, while a wrong JSON type, an unparseable date, an unknown enum spelling or a fractional count is a

@@ -19,6 +19,7 @@ import dev.ruxo.rules.MedicationStatus;
 import dev.ruxo.rules.Order;
 import dev.ruxo.rules.Patient;
 import dev.ruxo.rules.PriorTopicalTherapy;
+import dev.ruxo.rules.RuxoRules;
 import dev.ruxo.rules.Severity;
 import dev.ruxo.rules.Sex;
 import dev.ruxo.rules.SmokingStatus;
@@ -535,14 +536,16 @@ class WireFormatTest {
                     + "\"summary\":\"Consider a blood count\","
                     + "\"source\":{\"label\":\"Policy\",\"section\":\"policy\",\"revision\":\"2026-11\",\"verified\":false},"
                     + "\"overridable\":false}],"
-                    + "\"knowledgeBase\":{\"version\":\"kb-1234\",\"jurisdiction\":\"US\",\"labelRevision\":\"2025-09\"}}");
+                    + "\"knowledgeBase\":{\"version\":\"kb-1234\",\"jurisdiction\":\"US\",\"labelRevision\":\"2025-09\"},"
+                    + "\"libraryVersion\":\"" + RuxoRules.version() + "\",\"wireFormatVersion\":1}");
         }
 
         @Test
         void emptyAssessmentProceedsWithAnEmptyFindingList() {
             assertThat(WIRE.writeAssessment(Assessment.of(List.of(), kb))).isEqualTo(
                     "{\"decision\":\"PROCEED\",\"findings\":[],"
-                            + "\"knowledgeBase\":{\"version\":\"kb-1234\",\"jurisdiction\":\"US\",\"labelRevision\":\"2025-09\"}}");
+                            + "\"knowledgeBase\":{\"version\":\"kb-1234\",\"jurisdiction\":\"US\",\"labelRevision\":\"2025-09\"},"
+                            + "\"libraryVersion\":\"" + RuxoRules.version() + "\",\"wireFormatVersion\":1}");
         }
 
         @Test

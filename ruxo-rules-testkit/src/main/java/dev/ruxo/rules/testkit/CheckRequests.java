@@ -92,7 +92,12 @@ public final class CheckRequests {
         private Builder() {
         }
 
-        /** @param value the evaluation date @return this builder */
+        /**
+         * Sets {@code asOf}.
+         *
+         * @param value the evaluation date
+         * @return this builder
+         */
         public Builder asOf(LocalDate value) {
             this.asOf = value;
             return this;
@@ -110,7 +115,12 @@ public final class CheckRequests {
             return this;
         }
 
-        /** @param value the birth date, which then wins over {@link #age(int)} @return this builder */
+        /**
+         * Sets {@code birthDate}.
+         *
+         * @param value the birth date, which then wins over {@link #age(int)}
+         * @return this builder
+         */
         public Builder birthDate(LocalDate value) {
             this.birthDate = value;
             this.age = null;
@@ -130,73 +140,133 @@ public final class CheckRequests {
             return this;
         }
 
-        /** @param value the indication @return this builder */
+        /**
+         * Sets {@code indication}.
+         *
+         * @param value the indication
+         * @return this builder
+         */
         public Builder indication(Coding value) {
             order.indication(value);
             return this;
         }
 
-        /** @param value disease severity; null clears it @return this builder */
+        /**
+         * Sets {@code severity}.
+         *
+         * @param value disease severity; null clears it
+         * @return this builder
+         */
         public Builder severity(DiseaseSeverity value) {
             order.severity(value);
             return this;
         }
 
-        /** @param value vitiligo subtype; null clears it @return this builder */
+        /**
+         * Sets {@code vitiligoType}.
+         *
+         * @param value vitiligo subtype; null clears it
+         * @return this builder
+         */
         public Builder vitiligoType(VitiligoType value) {
             order.vitiligoType(value);
             return this;
         }
 
-        /** @param percent treated BSA, such as {@code "20.1"}; null clears it @return this builder */
+        /**
+         * Sets {@code bsa}.
+         *
+         * @param percent treated BSA, such as {@code "20.1"}; null clears it
+         * @return this builder
+         */
         public Builder bsa(String percent) {
             order.bsaPercent(percent);
             return this;
         }
 
-        /** @param percent treated BSA; null clears it @return this builder */
+        /**
+         * Sets {@code bsa}.
+         *
+         * @param percent treated BSA; null clears it
+         * @return this builder
+         */
         public Builder bsa(BigDecimal percent) {
             order.bsaPercent(percent);
             return this;
         }
 
-        /** @param grams grams ordered @return this builder */
+        /**
+         * Sets {@code grams}.
+         *
+         * @param grams grams ordered
+         * @return this builder
+         */
         public Builder grams(long grams) {
             order.quantityGrams(grams);
             return this;
         }
 
-        /** @param grams grams ordered; null clears it @return this builder */
+        /**
+         * Sets {@code grams}.
+         *
+         * @param grams grams ordered; null clears it
+         * @return this builder
+         */
         public Builder grams(BigDecimal grams) {
             order.quantityGrams(grams);
             return this;
         }
 
-        /** @param days days supply; null clears it @return this builder */
+        /**
+         * Sets {@code days}.
+         *
+         * @param days days supply; null clears it
+         * @return this builder
+         */
         public Builder days(Integer days) {
             order.daysSupply(days);
             return this;
         }
 
-        /** @param value applications a day; null clears it @return this builder */
+        /**
+         * Sets {@code applicationsPerDay}.
+         *
+         * @param value applications a day; null clears it
+         * @return this builder
+         */
         public Builder applicationsPerDay(Integer value) {
             order.applicationsPerDay(value);
             return this;
         }
 
-        /** @param value route word; null clears it @return this builder */
+        /**
+         * Sets {@code route}.
+         *
+         * @param value route word; null clears it
+         * @return this builder
+         */
         public Builder route(String value) {
             order.route(value);
             return this;
         }
 
-        /** @param value occlusive dressing @return this builder */
+        /**
+         * Sets {@code occlusiveDressing}.
+         *
+         * @param value occlusive dressing
+         * @return this builder
+         */
         public Builder occlusiveDressing(Boolean value) {
             order.occlusiveDressing(value);
             return this;
         }
 
-        /** @param value start of the continuous course @return this builder */
+        /**
+         * Sets {@code therapyStartDate}.
+         *
+         * @param value start of the continuous course
+         * @return this builder
+         */
         public Builder therapyStartDate(LocalDate value) {
             order.therapyStartDate(value);
             return this;
@@ -213,43 +283,78 @@ public final class CheckRequests {
             return this;
         }
 
-        /** @param value earlier topical therapy; null clears it @return this builder */
+        /**
+         * Sets {@code priorTopicalTherapy}.
+         *
+         * @param value earlier topical therapy; null clears it
+         * @return this builder
+         */
         public Builder priorTopicalTherapy(PriorTopicalTherapy value) {
             order.priorTopicalTherapy(value);
             return this;
         }
 
-        /** @param value package NDC @return this builder */
+        /**
+         * Sets {@code ndc}.
+         *
+         * @param value package NDC
+         * @return this builder
+         */
         public Builder ndc(String value) {
             order.ndc(value);
             return this;
         }
 
-        /** @param value sex @return this builder */
+        /**
+         * Sets {@code sex}.
+         *
+         * @param value sex
+         * @return this builder
+         */
         public Builder sex(Sex value) {
             patient.sex(value);
             return this;
         }
 
-        /** @param value pregnant @return this builder */
+        /**
+         * Sets {@code pregnant}.
+         *
+         * @param value pregnant
+         * @return this builder
+         */
         public Builder pregnant(Boolean value) {
             patient.pregnant(value);
             return this;
         }
 
-        /** @param value breastfeeding @return this builder */
+        /**
+         * Sets {@code breastfeeding}.
+         *
+         * @param value breastfeeding
+         * @return this builder
+         */
         public Builder breastfeeding(Boolean value) {
             patient.breastfeeding(value);
             return this;
         }
 
-        /** @param value the immunocompromised attestation @return this builder */
+        /**
+         * Sets {@code immunocompromised}.
+         *
+         * @param value the immunocompromised attestation
+         * @return this builder
+         */
         public Builder immunocompromised(Boolean value) {
             patient.immunocompromised(value);
             return this;
         }
 
-        /** @param value smoking status @return this builder */
+        /**
+         * Sets {@code smoking}.
+         *
+         * @param value smoking status
+         * @return this builder
+         */
         public Builder smoking(SmokingStatus value) {
             patient.smokingStatus(value);
             return this;
@@ -267,13 +372,23 @@ public final class CheckRequests {
             return this;
         }
 
-        /** @param value an active problem @return this builder */
+        /**
+         * Sets {@code condition}.
+         *
+         * @param value an active problem
+         * @return this builder
+         */
         public Builder condition(Coding value) {
             patient.addCondition(value);
             return this;
         }
 
-        /** @param value a co-medication @return this builder */
+        /**
+         * Sets {@code medication}.
+         *
+         * @param value a co-medication
+         * @return this builder
+         */
         public Builder medication(Medication value) {
             medications.add(Objects.requireNonNull(value, "medication must not be null"));
             return this;

@@ -46,6 +46,12 @@ public record Scenario(String name, Path file, String description, Supplier<Chec
 
         /**
          * Copies the lists.
+         *
+         * @param decision      the decision; null for an invalid request
+         * @param findings      findings that must be present, one entry per expected finding
+         * @param onlyListed    when true, no finding may be present beyond those listed
+         * @param absentRuleIds rules that must not fire
+         * @param invalidFields the violation fields of an invalid request, in any order
          */
         public Expectation {
             findings = List.copyOf(findings);

@@ -33,7 +33,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The policy of {@code shared/clinical/policy.md} as plain Java: what a team would write instead of a rule engine. It
+ * The policy of {@code docs/clinical-rules.md} as plain Java: what a team would write instead of a rule engine. It
  * is the lower bound the benchmarks compare Drools with, and the second opinion the differential test compares the
  * knowledge base with.
  *

@@ -79,6 +79,9 @@ public final class ExecutableModel {
             IndicationGroup.class, MedicationFact.class, MedicationMatch.class, OrderFact.class, PackageFact.class,
             Param.class, PatientFact.class, Rates.class, Text.class);
 
+    /** Drools' switch for generating the executable model on one thread, in source order. */
+    static final String REPRODUCIBLE_GENERATION = "drools.reproducibleExecutableModelGeneration";
+
     private static final Logger LOG = LoggerFactory.getLogger(ExecutableModel.class);
     private static final String MODEL_CLASSES = "modelClasses";
     private static final String GENERATED_CLASSES = "generatedClasses";
@@ -294,6 +297,10 @@ public final class ExecutableModel {
         Map<String, String> drl = new LinkedHashMap<>();
         builtIn.drl().forEach(f -> drl.put(f.name(), f.content()));
 
+        // Reproducible output: without this, Drools generates the rules on several threads when there are more than
+        // a few, and the numbers it gives generated patterns depend on which thread gets there first, so two builds
+        // of the same sources would give jars that differ.
+        System.setProperty(REPRODUCIBLE_GENERATION, "true");
         KieServices services = KieServices.get();
         KieFileSystem files = services.newKieFileSystem();
         // One file in load order: the executable model's build parses several files in parallel and orders their

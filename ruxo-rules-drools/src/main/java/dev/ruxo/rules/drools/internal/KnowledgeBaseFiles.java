@@ -31,6 +31,8 @@ public record KnowledgeBaseFiles(Map<String, String> files) {
 
     /**
      * Copies the map, keeping its order.
+     *
+     * @param files file contents by name, in load order
      */
     public KnowledgeBaseFiles {
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));

@@ -37,6 +37,20 @@ public record RuleMeta(
 
     /**
      * Copies the parameter list.
+     *
+     * @param ruleId stable id, such as RUXO-DOSE-BSA-AD
+     * @param ruleName the DRL rule name
+     * @param category what its findings are about
+     * @param severity the severity of its findings
+     * @param severityWhenVerified the severity once every parameter it uses is verified; null when it does not change
+     * @param section label section, or "policy"
+     * @param revision label revision
+     * @param verified false when the rule itself rests on an unverified fact
+     * @param overridable whether a prescriber may override its findings
+     * @param title what it checks, one line, for the catalogue
+     * @param resource the DRL file
+     * @param line the line of its {@code rule} keyword
+     * @param params ids of the parameters it compares against, in order of first mention
      */
     public RuleMeta {
         params = java.util.List.copyOf(params);

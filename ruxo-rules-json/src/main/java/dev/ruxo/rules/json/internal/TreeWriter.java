@@ -32,7 +32,7 @@ public final class TreeWriter {
 
     /**
      * @param assessment the assessment
-     * @return {@code {decision, findings, knowledgeBase}}
+     * @return {@code {decision, findings, knowledgeBase, libraryVersion, wireFormatVersion}}
      */
     public static ObjectNode assessment(Assessment assessment) {
         ObjectNode node = NODES.objectNode();
@@ -42,6 +42,8 @@ public final class TreeWriter {
             findings.add(finding(finding));
         }
         node.set("knowledgeBase", knowledgeBase(assessment.knowledgeBase()));
+        node.put("libraryVersion", assessment.libraryVersion());
+        node.put("wireFormatVersion", assessment.wireFormatVersion());
         return node;
     }
 

@@ -1,0 +1,3 @@
+module com.example.quickstart {
+    requires dev.ruxo.rules.api;
+}
