@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruxo.rules.Assessment;
 import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.InvalidRequestException;
+import dev.ruxo.rules.RequestValidation;
 import dev.ruxo.rules.Violation;
 import dev.ruxo.rules.json.internal.Mappers;
 import dev.ruxo.rules.json.internal.RequestReader;
@@ -23,8 +24,10 @@ import java.util.Objects;
 /**
  * Reads and writes the JSON wire format, version 1 ({@code shared/contract/wire-format.md}).
  *
- * <p>Reading is strict about what the contract defines and lenient about what it does not: unknown fields are
- * ignored, while a wrong JSON type, an unparseable date, an unknown enum spelling or a fractional count is a
+ * <p>Reading is strict about what the contract defines. Unknown fields are never silent: by default the request
+ * carries them ({@link CheckRequest#unknownFields()}) and the engine reports them in one DATA finding of severity
+ * WARNING, naming each by its path and the known name it is probably meant to be; {@link #strict()} makes them
+ * violations instead. A wrong JSON type, an unparseable date, an unknown enum spelling or a fractional count is a
  * {@link Violation} with the field's wire path ({@code order.bsaPercent}, {@code medications[0].status}, {@code $}
  * for the document). Every violation is collected, then the semantic checks of
  * {@link dev.ruxo.rules.RequestValidation} run on what could be read, and one {@link InvalidRequestException} lists
@@ -44,12 +47,17 @@ import java.util.Objects;
  */
 public final class WireFormat {
 
-    private static final WireFormat SYSTEM = new WireFormat(Clock.systemDefaultZone());
+    private static final WireFormat SYSTEM = new WireFormat(Clock.systemDefaultZone(), false,
+            RequestValidation.Limits.defaults());
 
     private final Clock clock;
+    private final boolean strict;
+    private final RequestValidation.Limits limits;
 
-    private WireFormat(Clock clock) {
+    private WireFormat(Clock clock, boolean strict, RequestValidation.Limits limits) {
         this.clock = clock;
+        this.strict = strict;
+        this.limits = limits;
     }
 
     /**
@@ -68,7 +76,28 @@ public final class WireFormat {
      * @return a new instance
      */
     public static WireFormat create(Clock clock) {
-        return new WireFormat(Objects.requireNonNull(clock, "clock must not be null"));
+        return new WireFormat(Objects.requireNonNull(clock, "clock must not be null"), false,
+                RequestValidation.Limits.defaults());
+    }
+
+    /**
+     * This wire format, rejecting requests with fields it does not know: each unknown field becomes a
+     * {@link Violation} naming its path and the known name it probably stands for.
+     *
+     * @return a strict copy
+     */
+    public WireFormat strict() {
+        return new WireFormat(clock, true, limits);
+    }
+
+    /**
+     * This wire format with other limits on list sizes; {@link RequestValidation.Limits#defaults()} unless set.
+     *
+     * @param value the limits
+     * @return a copy with these limits
+     */
+    public WireFormat withLimits(RequestValidation.Limits value) {
+        return new WireFormat(clock, strict, Objects.requireNonNull(value, "limits must not be null"));
     }
 
     // --- reading
@@ -129,7 +158,7 @@ public final class WireFormat {
     public CheckRequest readRequest(JsonNode root) {
         RequestReader.Result result;
         try {
-            result = RequestReader.read(root, LocalDate.now(clock));
+            result = RequestReader.read(root, LocalDate.now(clock), strict, limits);
         } catch (RuntimeException e) {
             throw new InvalidRequestException(List.of(unreadable()));
         }
