@@ -124,8 +124,9 @@ public final class WireFormat {
     }
 
     /**
-     * Reads a request from a UTF-8 (or UTF-16/32, detected) JSON stream. The stream is read to the end of the
-     * document and not closed.
+     * Reads a request from a UTF-8 (or UTF-16/32, detected) JSON stream. The stream is read to its end, at most one
+     * byte more than the size limit, and not closed. UTF-8 is decoded strictly: overlong forms, surrogates encoded in
+     * UTF-8 and stray bytes are violations, never characters.
      *
      * @param in the stream
      * @return the request, valid by {@link dev.ruxo.rules.RequestValidation}
@@ -133,17 +134,61 @@ public final class WireFormat {
      */
     public CheckRequest readRequest(InputStream in) {
         Objects.requireNonNull(in, "in must not be null");
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) Mappers.MAX_DOCUMENT_LENGTH + 1);
+        } catch (IOException e) {
+            throw new InvalidRequestException(List.of(new Violation("$", "could not be read: " + ioMessage(e))));
+        }
+        if (bytes.length > Mappers.MAX_DOCUMENT_LENGTH) {
+            throw new InvalidRequestException(List.of(new Violation("$", "exceeds a size limit of the wire format: "
+                    + "the document is longer than the " + Mappers.MAX_DOCUMENT_LENGTH + " bytes allowed")));
+        }
         JsonNode root;
         try {
-            root = Mappers.mapper().readTree(in);
+            root = looksLikeUtf8(bytes) ? Mappers.mapper().readTree(strictUtf8(bytes)) : Mappers.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(List.of(unparseable(e)));
         } catch (IOException e) {
-            throw new InvalidRequestException(List.of(new Violation("$", "could not be read: " + e.getMessage())));
+            throw new InvalidRequestException(List.of(new Violation("$", "could not be read: " + ioMessage(e))));
+        } catch (InvalidRequestException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new InvalidRequestException(List.of(unreadable()));
         }
         return readRequest(root);
+    }
+
+    private static String ioMessage(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : dev.ruxo.rules.SafeText.cut(e.getMessage(), 200);
+    }
+
+    /** UTF-16 and UTF-32 put a zero byte in the first four of any JSON document; UTF-8 never does. */
+    private static boolean looksLikeUtf8(byte[] bytes) {
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        return bytes.length < 2 || !((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE);
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = decoder.decode(buffer, out, true);
+        if (result.isError()) {
+            throw new InvalidRequestException(List.of(new Violation("$", "is not valid UTF-8: the byte at offset "
+                    + buffer.position() + " cannot start or continue a character (overlong and stray bytes are "
+                    + "refused)")));
+        }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -257,7 +302,7 @@ public final class WireFormat {
                 : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String what = clean(e.getOriginalMessage());
         if (e instanceof StreamConstraintsException) {
-            return new Violation("$", "exceeds a size limit of the wire format" + where + ": " + what);
+            return new Violation("$", "exceeds a size limit of the wire format" + where + ": " + limit(what));
         }
         return new Violation("$", "is not valid JSON" + where + ": " + what);
     }
@@ -265,6 +310,21 @@ public final class WireFormat {
     private static Violation unreadable() {
         // A bug in the reader, not in the document; its message might quote patient data, so it is not shown.
         return new Violation("$", "could not be read: internal reader error");
+    }
+
+    /**
+     * Jackson reports how far it had read when a limit tripped, not the size of the thing: a 10 MB string reads as
+     * "length (20054016)". Say which limit, and its value, only.
+     */
+    private static String limit(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "^(.*?) (length|depth) \\(\\d+\\) exceeds the maximum allowed \\((\\d+)[^)]*\\).*$").matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        String what = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        return what + " " + m.group(2) + " exceeds the " + m.group(3)
+                + ("depth".equals(m.group(2)) ? " levels" : " characters") + " allowed";
     }
 
     /** Jackson's messages name its own configuration and source placeholder; users need neither. */
