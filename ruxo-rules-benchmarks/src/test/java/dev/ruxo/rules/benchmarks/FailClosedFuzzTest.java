@@ -377,6 +377,19 @@ class FailClosedFuzzTest {
         assertThat(outcomes).containsKeys("assessed", "rejected");
     }
 
+    /** The bounds' defaults must leave room for the largest request validation lets through. */
+    @Test
+    void theLargestValidRequestIsAssessedFarWithinTheDefaultFiringLimit() {
+        java.util.concurrent.atomic.AtomicInteger firings = new java.util.concurrent.atomic.AtomicInteger();
+        DroolsCheckEngine counting = DroolsCheckEngine.builder().onRuleFired(id -> firings.incrementAndGet()).build();
+        int max = RequestValidation.Limits.DEFAULT_MAX_LIST_SIZE;
+        Assessment a = counting.check(Requests.scaled(max, max, max));
+        assertThat(a.findings()).isNotEmpty();
+        System.out.println("FailClosedFuzzTest: the largest valid request fired " + firings.get() + " rules");
+        assertThat(firings.get()).isLessThan(DroolsCheckEngine.DEFAULT_MAX_RULE_FIRINGS / 10);
+        tried("largest valid API request");
+    }
+
     private static <T> T pick(Random r, List<T> values) {
         return values.get(r.nextInt(values.size()));
     }

@@ -55,9 +55,9 @@ public final class DroolsCheckEngine implements CheckEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DroolsCheckEngine.class);
     private static final String FINDINGS_GLOBAL = "findings";
 
-    /** The default most rule firings in one check; a typical check fires about 20, the largest valid request a few thousand. */
+    /** The default most rule firings in one check; a typical check fires about 20 rules. */
     public static final int DEFAULT_MAX_RULE_FIRINGS = 100_000;
-    /** The default time budget of one check; a typical check takes about 20 µs, the largest valid request milliseconds. */
+    /** The default time budget of one check; a typical check takes about 20 µs. */
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(2);
 
     private final CompiledKnowledgeBase kb;

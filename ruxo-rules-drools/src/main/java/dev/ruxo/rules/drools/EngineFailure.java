@@ -1,8 +1,8 @@
 package dev.ruxo.rules.drools;
 
 /**
- * A failure inside the engine with its message removed: the cause chain of a {@link dev.ruxo.rules.CheckFailedException}
- * keeps every type and stack frame, for whoever debugs it, but no message, because a message can quote request text
+ * A failure inside the engine with its message removed: the cause chain of a
+ * {@link dev.ruxo.rules.CheckFailedException} keeps every type and stack frame, for whoever debugs it, but no message, because a message can quote request text
  * ({@code For input string: "..."}) and nothing the library throws or logs may carry it.
  */
 final class EngineFailure extends RuntimeException {

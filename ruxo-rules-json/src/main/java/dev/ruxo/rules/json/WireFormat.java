@@ -146,7 +146,8 @@ public final class WireFormat {
         }
         JsonNode root;
         try {
-            root = looksLikeUtf8(bytes) ? Mappers.mapper().readTree(strictUtf8(bytes)) : Mappers.mapper().readTree(bytes);
+            root = looksLikeUtf8(bytes) ? Mappers.mapper().readTree(strictUtf8(bytes))
+                    : Mappers.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(List.of(unparseable(e)));
         } catch (IOException e) {

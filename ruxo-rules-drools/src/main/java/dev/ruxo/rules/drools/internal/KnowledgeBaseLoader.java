@@ -267,7 +267,7 @@ public final class KnowledgeBaseLoader {
         return new RuleMessage(resource, lineOf(text, offset), offset - lineStart + 1, message);
     }
 
-    private static int lineOf(String text, int offset) {
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {

@@ -57,22 +57,13 @@ final class RuleGuard {
             Matcher m = r.pattern().matcher(code);
             while (m.find()) {
                 int lineStart = code.lastIndexOf('\n', m.start() - 1) + 1;
-                errors.add(new RuleMessage(resource, line(code, m.start()), m.start() - lineStart + 1,
+                int line = KnowledgeBaseLoader.lineOf(code, m.start());
+                errors.add(new RuleMessage(resource, line, m.start() - lineStart + 1,
                         "\"" + m.group().replaceAll("\\s+", "") + "\" " + r.why() + "; such rules are refused unless "
                                 + "unsafe rules are allowed (option --allow-unsafe-rules, or "
                                 + "DroolsCheckEngine.Builder.allowUnsafeRules)"));
             }
         }
-    }
-
-    private static int line(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     /** The text with comments and string and character literals blanked out, line breaks kept. */
