@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param order       the order; required
  * @param medications co-medications; never null (null becomes empty)
  * @param dispenses   earlier dispenses of the cream; never null (null becomes empty)
+ * @param unknownFields fields of the JSON document this request was read from that the wire format does not know;
+ *                    the engine reports them in one DATA finding. Empty for requests built in Java; never null
  * @since 0.1.0
  */
 public record CheckRequest(
@@ -25,7 +27,8 @@ public record CheckRequest(
         @Nullable Patient patient,
         @Nullable Order order,
         List<Medication> medications,
-        List<Dispense> dispenses) {
+        List<Dispense> dispenses,
+        List<UnknownField> unknownFields) {
 
     /**
      * Copies the lists so the record stays immutable.
@@ -39,7 +42,23 @@ public record CheckRequest(
     public CheckRequest {
         medications = medications == null ? List.of() : List.copyOf(medications);
         dispenses = dispenses == null ? List.of() : List.copyOf(dispenses);
+        unknownFields = unknownFields == null ? List.of() : List.copyOf(unknownFields);
     }
+
+    /**
+     * A request without unknown fields, as built in Java.
+     *
+     * @param asOf        the evaluation date; nullable
+     * @param patient     the patient
+     * @param order       the order
+     * @param medications co-medications; null becomes empty
+     * @param dispenses   earlier dispenses; null becomes empty
+     */
+    public CheckRequest(LocalDate asOf, Patient patient, Order order, List<Medication> medications,
+                        List<Dispense> dispenses) {
+        this(asOf, patient, order, medications, dispenses, List.of());
+    }
+
 
     /**
      * A builder with nothing set.
@@ -59,6 +78,7 @@ public record CheckRequest(
         Builder b = new Builder().asOf(asOf).patient(patient).order(order);
         b.medications.addAll(medications);
         b.dispenses.addAll(dispenses);
+        b.unknownFields = unknownFields;
         return b;
     }
 
@@ -69,6 +89,7 @@ public record CheckRequest(
         private Order order;
         private final List<Medication> medications = new ArrayList<>();
         private final List<Dispense> dispenses = new ArrayList<>();
+        private List<UnknownField> unknownFields = List.of();
 
         private Builder() {
         }
@@ -161,7 +182,7 @@ public record CheckRequest(
          * @throws InvalidRequestException listing every violation
          */
         public CheckRequest build() {
-            CheckRequest request = new CheckRequest(asOf, patient, order, medications, dispenses);
+            CheckRequest request = new CheckRequest(asOf, patient, order, medications, dispenses, unknownFields);
             RequestValidation.requireValid(request, asOf);
             return request;
         }

@@ -7,6 +7,7 @@ import dev.ruxo.rules.Assessment;
 import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.Dispense;
 import dev.ruxo.rules.Finding;
+import dev.ruxo.rules.InvalidRequestException;
 import dev.ruxo.rules.Medication;
 import dev.ruxo.rules.Order;
 import dev.ruxo.rules.drools.DroolsCheckEngine;
@@ -18,11 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Valid requests at the edges of what the Java API can express (the JSON reader refuses most of them earlier):
- * dates at {@link LocalDate#MIN} and {@link LocalDate#MAX}, the largest counts, the smallest and longest numbers,
- * 64 KiB texts. Each is assessed, quickly, and the rules still see the values for what they are.
+ * Requests at the edges of what validation lets through: dates in the years 0 and 9999, counts just below 10⁹,
+ * numbers with 30 decimal places, 64 KiB texts. Each is assessed, quickly, and the rules still see the values for what
+ * they are. One step beyond (dates at {@link LocalDate#MIN} and {@link LocalDate#MAX}, {@link Integer#MAX_VALUE}
+ * counts, 31 decimal places, a birth date 131 years back) is a violation of the field, never an answer (issue 13).
  */
 class ExtremeValuesTest {
+
+    private static final int LARGEST_COUNT = 999_999_999;
 
     private static DroolsCheckEngine engine;
     private static CheckRequest typical;
@@ -34,24 +38,34 @@ class ExtremeValuesTest {
     }
 
     @Test
-    void aTherapyStartMillionsOfYearsAgoIsStillALongCourse() {
-        // regression: the day count wrapped around the int range and the duration finding disappeared
-        for (LocalDate start : List.of(LocalDate.of(-6_000_000, 1, 1), LocalDate.MIN)) {
-            assertThat(ruleIds(check(order(typical.order().toBuilder().therapyStartDate(start)))))
-                    .as("therapy since %s", start).contains("RUXO-DOSE-DURATION-AD");
-        }
-        assertThat(ruleIds(check(order(typical.order().toBuilder().therapyStartDate(LocalDate.MAX)))))
+    void aTherapyStartInTheYearZeroIsStillALongCourse() {
+        assertThat(ruleIds(check(order(typical.order().toBuilder().therapyStartDate(LocalDate.of(0, 1, 1))))))
+                .contains("RUXO-DOSE-DURATION-AD");
+        assertThat(ruleIds(check(order(typical.order().toBuilder().therapyStartDate(LocalDate.of(9999, 12, 31))))))
                 .doesNotContain("RUXO-DOSE-DURATION-AD");
     }
 
     @Test
-    void dispensesAtTheEndsOfTimeAreJudgedByTheirDates() {
-        CheckRequest future = typical.toBuilder().dispenses(List.of(Dispense.of(LocalDate.MAX, 60, Integer.MAX_VALUE)))
-                .build();
+    void datesBeyondTheYearsTheWireFormatCanWriteAreViolations() {
+        for (LocalDate start : List.of(LocalDate.of(-6_000_000, 1, 1), LocalDate.MIN, LocalDate.MAX)) {
+            assertThat(violations(() -> order(typical.order().toBuilder().therapyStartDate(start))))
+                    .as("therapy since %s", start).containsExactly("order.therapyStartDate");
+        }
+        assertThat(violations(() -> typical.toBuilder().asOf(LocalDate.MAX).build())).contains("asOf");
+        assertThat(violations(() -> typical.toBuilder().patient(typical.patient().toBuilder()
+                .birthDate(LocalDate.MIN).build()).build())).containsExactly("patient.birthDate");
+    }
+
+    @Test
+    void dispensesAtTheEndsOfTheYearsAreJudgedByTheirDates() {
+        CheckRequest future = typical.toBuilder().dispenses(List.of(Dispense.of(LocalDate.of(9999, 12, 31), 60,
+                LARGEST_COUNT))).build();
         assertThat(ruleIds(engine.check(future))).contains("RUXO-DOSE-REFILL-TOO-SOON");
-        CheckRequest past = typical.toBuilder().dispenses(List.of(Dispense.of(LocalDate.MIN, 60, Integer.MAX_VALUE)))
-                .build();
+        CheckRequest past = typical.toBuilder().dispenses(List.of(Dispense.of(LocalDate.of(0, 1, 1), 60,
+                740_000))).build();
         assertThat(ruleIds(engine.check(past))).doesNotContain("RUXO-DOSE-REFILL-TOO-SOON");
+        assertThat(violations(() -> typical.toBuilder().dispenses(List.of(Dispense.of(LocalDate.MAX, 60,
+                Integer.MAX_VALUE))).build())).containsExactlyInAnyOrder("dispenses[0].date", "dispenses[0].daysSupply");
     }
 
     @Test
@@ -60,11 +74,11 @@ class ExtremeValuesTest {
         List<CheckRequest> requests = List.of(
                 order(typical.order().toBuilder().bsaPercent(new BigDecimal("1E-30"))
                         .quantityGrams(new BigDecimal("999999999.999999999999999999999999999999"))
-                        .daysSupply(1).applicationsPerDay(Integer.MAX_VALUE)),
+                        .daysSupply(1).applicationsPerDay(LARGEST_COUNT)),
                 order(typical.order().toBuilder().bsaPercent(new BigDecimal("100")).quantityGrams(BigDecimal.ONE)
-                        .daysSupply(Integer.MAX_VALUE).route(huge)),
-                typical.toBuilder().asOf(LocalDate.MAX).build(),
-                typical.toBuilder().patient(typical.patient().toBuilder().birthDate(LocalDate.MIN).build()).build(),
+                        .daysSupply(LARGEST_COUNT).route(huge)),
+                typical.toBuilder().asOf(LocalDate.of(9999, 12, 31)).patient(typical.patient().toBuilder()
+                        .birthDate(LocalDate.of(9900, 1, 1)).build()).build(),
                 typical.toBuilder().medications(List.of(Medication.named(huge, huge),
                         Medication.rxnorm("9".repeat(10_000), huge, null))).build());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
@@ -75,7 +89,26 @@ class ExtremeValuesTest {
             }
         });
         assertThat(ruleIds(engine.check(requests.get(0)))).contains("RUXO-DOSE-FREQ-HIGH", "RUXO-DOSE-QTY-WEEKLY");
-        assertThat(ruleIds(engine.check(requests.get(4)))).contains("RUXO-DDI-JAK");
+        assertThat(ruleIds(engine.check(requests.get(1)))).contains("RUXO-DOSE-ROUTE");
+        assertThat(ruleIds(engine.check(requests.get(3)))).contains("RUXO-DDI-JAK");
+    }
+
+    @Test
+    void oneStepBeyondTheNumberBoundsIsAViolation() {
+        assertThat(violations(() -> order(typical.order().toBuilder().applicationsPerDay(Integer.MAX_VALUE))))
+                .containsExactly("order.applicationsPerDay");
+        assertThat(violations(() -> order(typical.order().toBuilder()
+                .bsaPercent(new BigDecimal("1E-31")).quantityGrams(new BigDecimal("1000000000")))))
+                .containsExactlyInAnyOrder("order.bsaPercent", "order.quantityGrams");
+    }
+
+    private static List<String> violations(java.util.function.Supplier<CheckRequest> build) {
+        try {
+            engine.check(build.get());
+        } catch (InvalidRequestException e) {
+            return e.violations().stream().map(v -> v.field()).toList();
+        }
+        throw new AssertionError("the request was assessed");
     }
 
     private static CheckRequest order(Order.Builder order) {

@@ -1,6 +1,7 @@
 package dev.ruxo.rules.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.quicktheories.QuickTheory.qt;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.Test;
  *   <li>a field of the contract given a value of the wrong JSON type (or a malformed date, enum or whole number) is
  *       always rejected, never assessed;</li>
  *   <li>a field set to {@code null} is treated exactly like the field left out;</li>
- *   <li>unknown fields, anywhere and of any shape, change nothing.</li>
+ *   <li>an unknown field, anywhere and of any shape, adds exactly one DATA warning naming it and changes nothing
+ *       else; the strict reader rejects it.</li>
  * </ul>
  */
 class JsonFuzzTest {
@@ -103,6 +105,7 @@ class JsonFuzzTest {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final WireFormat WIRE = WireFormat.create();
+    private static final String UNKNOWN_FIELDS = "RUXO-DATA-UNKNOWN-FIELDS";
 
     private static CheckEngine engine;
     private static final List<String> SEEDS = new ArrayList<>();
@@ -163,6 +166,8 @@ class JsonFuzzTest {
                 mutateAndCheck(seed, random, i, counts);
             }
         });
+        System.out.printf("JsonFuzzTest: %d mutants; oracle uses: wrong type %d, null %d, unknown field %d%n", MUTANTS,
+                counts[0], counts[1], counts[2]);
         // every oracle must actually have been exercised
         assertThat(java.util.Arrays.stream(counts).min().orElseThrow()).as("oracle uses %s",
                 java.util.Arrays.toString(counts)).isGreaterThan(MUTANTS / 20);
@@ -199,11 +204,26 @@ class JsonFuzzTest {
                 counts[1]++;
             }
             case 4 -> {
-                // unknown fields change nothing
+                // an unknown field is one DATA warning naming it, and nothing else changes
                 ObjectNode target = objectAt(tree, locations, random);
-                target.set("x-unknown-" + random.nextInt(1000), randomValue(random, 0));
-                Outcome mutated = timed(label, JSON.writeValueAsString(tree));
-                assertThat(mutated).as("%s: an unknown field changed the outcome", label).isEqualTo(outcome(seed));
+                String name = "x-unknown-" + random.nextInt(1000);
+                target.set(name, randomValue(random, 0));
+                String text = JSON.writeValueAsString(tree);
+                Outcome mutated = timed(label, text);
+                Outcome original = outcome(seed);
+                if (original instanceof Assessed before && mutated instanceof Assessed after) {
+                    var others = after.assessment().findings().stream()
+                            .filter(f -> !f.ruleId().equals(UNKNOWN_FIELDS)).toList();
+                    assertThat(others).as("%s: an unknown field changed other findings", label)
+                            .isEqualTo(before.assessment().findings());
+                    assertThat(after.assessment().findings()).as(label).filteredOn(f -> f.ruleId().equals(UNKNOWN_FIELDS))
+                            .singleElement().satisfies(f -> assertThat(f.detail()).contains(name));
+                    assertThat(after.assessment().decision()).as(label).isNotEqualTo(dev.ruxo.rules.Decision.PROCEED);
+                } else {
+                    assertThat(mutated).as("%s: an unknown field changed the outcome", label).isEqualTo(original);
+                }
+                assertThatThrownBy(() -> WIRE.strict().readRequest(text)).as(label)
+                        .isInstanceOf(InvalidRequestException.class);
                 counts[2]++;
             }
             case 5 -> {

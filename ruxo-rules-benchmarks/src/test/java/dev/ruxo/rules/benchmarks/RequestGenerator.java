@@ -15,6 +15,7 @@ import dev.ruxo.rules.Order;
 import dev.ruxo.rules.Patient;
 import dev.ruxo.rules.PriorTopicalTherapy;
 import dev.ruxo.rules.RequestValidation;
+import dev.ruxo.rules.UnknownField;
 import dev.ruxo.rules.Sex;
 import dev.ruxo.rules.SmokingStatus;
 import dev.ruxo.rules.VitiligoType;
@@ -181,7 +182,10 @@ final class RequestGenerator {
                     pick(List.of(-2, 0, 2, 3, 5, 6, 7, 8, 10, 11, 20, 22, 23, 30, 60)));
             dispenses.add(Dispense.of(AS_OF.minusDays(daysAgo), 60, supply));
         }
-        CheckRequest request = new CheckRequest(AS_OF, patient.build(), order, medications, dispenses);
+        // Now and then the fields a JSON reader did not know, as it hands them on.
+        List<UnknownField> unknown = choose(rs, chaos, pick(List.of(List.<UnknownField>of())),
+                pick(List.of(List.<UnknownField>of(), List.of(new UnknownField("medication", "medications")))));
+        CheckRequest request = new CheckRequest(AS_OF, patient.build(), order, medications, dispenses, unknown);
         RequestValidation.requireValid(request, AS_OF);
         return request;
     }

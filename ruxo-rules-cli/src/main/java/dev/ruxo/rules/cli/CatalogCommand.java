@@ -19,7 +19,7 @@ final class CatalogCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "[--rules DIR] [--output FILE]";
+        return "[--rules DIR] [--output FILE] [--allow-unsafe-rules]";
     }
 
     @Override
@@ -30,7 +30,7 @@ final class CatalogCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: %1$s catalog [--rules DIR] [--output FILE]
+                Usage: %1$s catalog [--rules DIR] [--output FILE] [--allow-unsafe-rules]
 
                 Generates the rule catalogue from the rules' metadata and the parameters: id, category,
                 severity, what each rule checks, its thresholds, its source and whether it rests on an
@@ -45,19 +45,22 @@ final class CatalogCommand implements Command {
     @Override
     public int run(List<String> args, Environment env) throws UsageException {
         Path rules = null;
+        boolean allowUnsafe = false;
         Path output = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--rules" -> rules = Arguments.folder("--rules", args, ++i);
+                case "--allow-unsafe-rules" -> allowUnsafe = true;
                 case "--output" -> output = Arguments.path("--output", args, ++i);
                 case "-h", "--help" -> {
                     env.out().print(help());
                     return ExitStatus.OK;
                 }
-                default -> throw new UsageException("catalog: unknown argument '" + args.get(i) + "'");
+                default -> throw new UsageException("catalog: unknown argument '"
+                        + dev.ruxo.rules.SafeText.cut(args.get(i), 60) + "'");
             }
         }
-        Optional<DroolsCheckEngine> engine = Engines.drools(env, rules);
+        Optional<DroolsCheckEngine> engine = Engines.drools(env, rules, allowUnsafe);
         if (engine.isEmpty()) {
             return ExitStatus.INTERNAL_ERROR;
         }

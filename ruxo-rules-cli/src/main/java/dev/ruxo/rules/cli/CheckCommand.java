@@ -5,6 +5,7 @@ import dev.ruxo.rules.CheckEngine;
 import dev.ruxo.rules.CheckFailedException;
 import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.InvalidRequestException;
+import dev.ruxo.rules.SafeText;
 import dev.ruxo.rules.Violation;
 import dev.ruxo.rules.json.WireFormat;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class CheckCommand implements Command {
 
     private static final String STDIN = "-";
 
-    private final WireFormat wire = WireFormat.create();
+    private WireFormat wire = WireFormat.create();
 
     @Override
     public String name() {
@@ -32,7 +33,7 @@ final class CheckCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "[--format text|json] [--rules DIR] FILE...";
+        return "[--format text|json] [--rules DIR] [--strict] [--allow-unsafe-rules] FILE...";
     }
 
     @Override
@@ -43,7 +44,7 @@ final class CheckCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: %1$s check [--format text|json] [--rules DIR] FILE...
+                Usage: %1$s check [--format text|json] [--rules DIR] [--strict] [--allow-unsafe-rules] FILE...
 
                 Assesses each FILE, a check request in the JSON wire format, and prints one result
                 per file in the order given. '-' reads a request from standard input.
@@ -54,7 +55,13 @@ final class CheckCommand implements Command {
                                           json prints JSON Lines: one compact assessment per file, its
                                           first field "input" naming the file as given.
                   --rules DIR             extend the built-in knowledge base with the rules and data
-                                          files in DIR (see docs/authoring-rules.md)
+                                          files in DIR (see docs/authoring-rules.md). A rules folder
+                                          is code: its DRL runs in this process with the same trust
+                                          as the tool's own jars
+                  --strict                reject a request with fields the wire format does not know;
+                                          by default it is assessed with a DATA warning naming them
+                  --allow-unsafe-rules    accept DRL in DIR that halts the engine, deletes facts or
+                                          reaches System, threads, files or sockets (refused otherwise)
                   -h, --help              print this help and exit
                   --                      treat every later argument as a file name
 
@@ -67,8 +74,8 @@ final class CheckCommand implements Command {
 
                 Exit status:
                   0  every file was assessed, whatever the decision
-                  1  internal error: the engine could not be built, or failed on a file
-                     (wins over 2 when both happen)
+                  1  internal error: the engine could not be built, or failed on a file, or the
+                     results could not be written (wins over 2 when both happen)
                   2  some input was invalid or unreadable, or the command line was wrong
                 """.formatted(Main.PROGRAM);
     }
@@ -81,7 +88,10 @@ final class CheckCommand implements Command {
             env.out().flush();
             return ExitStatus.OK;
         }
-        Optional<? extends CheckEngine> engine = Engines.build(env, options.rules());
+        if (options.strict()) {
+            wire = wire.strict();
+        }
+        Optional<? extends CheckEngine> engine = Engines.build(env, options.rules(), options.allowUnsafe());
         if (engine.isEmpty()) {
             return ExitStatus.INTERNAL_ERROR;
         }
@@ -112,8 +122,9 @@ final class CheckCommand implements Command {
             return new Outcome.Invalid(e);
         } catch (CheckFailedException e) {
             return new Outcome.Failed(Engines.describe(e));
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Outcome.Failed("unexpected failure in the engine: " + Engines.describe(e));
+        } catch (RuntimeException | Error e) {
+            // An engine that lets anything else escape has failed too: the order is unchecked.
+            return new Outcome.Failed("unexpected failure in the engine (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -146,10 +157,12 @@ final class CheckCommand implements Command {
     }
 
     /** The parsed arguments of {@code check}. */
-    record Options(boolean help, boolean json, Path rules, List<String> files) {
+    record Options(boolean help, boolean json, Path rules, List<String> files, boolean strict, boolean allowUnsafe) {
 
         static Options parse(List<String> args) throws UsageException {
             boolean json = false;
+            boolean strict = false;
+            boolean allowUnsafe = false;
             Path rules = null;
             List<String> files = new ArrayList<>();
             boolean onlyFiles = false;
@@ -160,7 +173,11 @@ final class CheckCommand implements Command {
                 } else if (arg.equals("--")) {
                     onlyFiles = true;
                 } else if (arg.equals("-h") || arg.equals("--help")) {
-                    return new Options(true, json, rules, files);
+                    return new Options(true, json, rules, files, strict, allowUnsafe);
+                } else if (arg.equals("--strict")) {
+                    strict = true;
+                } else if (arg.equals("--allow-unsafe-rules")) {
+                    allowUnsafe = true;
                 } else if (arg.equals("-f") || arg.equals("--format")) {
                     if (i + 1 >= args.size()) {
                         throw new UsageException("option " + arg + " needs a value: text or json");
@@ -171,13 +188,13 @@ final class CheckCommand implements Command {
                 } else if (arg.startsWith("--format=")) {
                     json = format("--format", arg.substring("--format=".length()));
                 } else {
-                    throw new UsageException("check: unknown option '" + arg + "'");
+                    throw new UsageException("check: unknown option '" + SafeText.cut(arg, 60) + "'");
                 }
             }
             if (files.isEmpty()) {
                 throw new UsageException("check: no input files (use '-' for standard input)");
             }
-            return new Options(false, json, rules, List.copyOf(files));
+            return new Options(false, json, rules, List.copyOf(files), strict, allowUnsafe);
         }
 
         private static boolean format(String option, String value) throws UsageException {

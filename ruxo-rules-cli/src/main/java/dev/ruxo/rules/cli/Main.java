@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -41,18 +42,39 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false,
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // Exit status 0 says "every input was assessed". Code that ends the process before the run is over (a site
+        // rule calling System.exit(0), allowed only with --allow-unsafe-rules) must not say so.
+        AtomicBoolean finished = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                err.println(PROGRAM + ": the run was ended before it finished; its results are incomplete");
+                err.flush();
+                Runtime.getRuntime().halt(ExitStatus.INTERNAL_ERROR);
+            }
+        }, "ruxo-rules-unfinished-run"));
         int status;
         try {
-            status = run(args, System.in, out, err);
+            status = run(args, System.in, out, err, RuxoRules::newEngine);
         } catch (LinkageError e) {
-            // Typically the lib/ folder is not beside the jar.
-            err.println(PROGRAM + ": a required library is missing or broken (" + Engines.describe(e)
-                    + "); keep the lib/ folder that the build puts beside ruxo-rules-cli.jar");
+            // Not Engines.describe: that class needs the project's jars, which may be what is missing.
+            err.println(PROGRAM + ": " + Installation.describe(e));
             status = ExitStatus.INTERNAL_ERROR;
         }
         out.flush();
+        if (out.checkError()) {
+            status = outputLost(err, status);
+        }
         err.flush();
+        finished.set(true);
         System.exit(status);
+    }
+
+    /** Standard output could not be written (a full disk, a closed pipe): the results are lost, so never exit 0. */
+    private static int outputLost(PrintStream err, int status) {
+        err.println(PROGRAM + ": standard output could not be written (a full disk or a closed pipe?); "
+                + "the results are lost");
+        err.flush();
+        return status == ExitStatus.OK ? ExitStatus.INTERNAL_ERROR : status;
     }
 
     /**
@@ -65,7 +87,7 @@ public final class Main {
      * @return the exit status: 0 every input assessed, 1 internal error, 2 invalid input or wrong usage
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return run(args, in, out, err, RuxoRules::newEngine);
+        return runChecked(args, in, out, err, RuxoRules::newEngine);
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Supplier<CheckEngine> engines) {
@@ -107,6 +129,17 @@ public final class Main {
         } finally {
             out.flush();
         }
+    }
+
+    /**
+     * Runs the tool in process and checks that standard output took everything: a run whose results could not be
+     * written never reports success.
+     */
+    static int runChecked(String[] args, InputStream in, PrintStream out, PrintStream err,
+                          Supplier<CheckEngine> engines) {
+        int status = run(args, in, out, err, engines);
+        out.flush();
+        return out.checkError() ? outputLost(err, status) : status;
     }
 
     /** Every command, in the order help lists them. A new verb ({@code verify}, {@code catalog}) goes here. */
@@ -163,8 +196,13 @@ public final class Main {
 
                 Exit status:
                   0  every input was assessed, whatever the decision
-                  1  internal error: the engine could not be built or failed on an input
+                  1  internal error: the engine could not be built or failed on an input, the results
+                     could not be written, or the run was ended before it finished
                   2  an input was invalid or unreadable, or the command line was wrong (usage error)
+
+                A rules folder (--rules DIR) is code: its DRL runs inside this process with the same
+                trust as the tool's own jars. Rules that halt the engine, delete facts, or reach
+                System, threads, files or sockets are refused unless --allow-unsafe-rules is given.
                 """);
         return text.toString();
     }

@@ -3,6 +3,7 @@ package dev.ruxo.rules.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruxo.rules.Finding;
+import dev.ruxo.rules.SafeText;
 import dev.ruxo.rules.Violation;
 import dev.ruxo.rules.json.WireFormat;
 import java.io.PrintStream;
@@ -28,23 +29,26 @@ interface Report {
 
         @Override
         public void write(String input, Outcome outcome) {
+            // Every echoed value (file names, summaries, messages) is cleaned of control characters, so none can
+            // print a line of its own, such as a fake PROCEED.
+            String name = SafeText.clean(input);
             if (outcome instanceof Outcome.Assessed a) {
-                out.println(a.assessment().decision().wireValue() + "  " + input);
+                out.println(a.assessment().decision().wireValue() + "  " + name);
                 if (a.assessment().findings().isEmpty()) {
                     out.println("  no findings");
                 }
                 for (Finding f : a.assessment().findings()) {
                     out.println("  " + f.severity().wireValue() + "  " + f.category().wireValue() + "  "
-                            + f.ruleId() + "  " + f.summary());
+                            + SafeText.clean(f.ruleId()) + "  " + SafeText.clean(f.summary()));
                 }
             } else if (outcome instanceof Outcome.Invalid i) {
-                out.println("INVALID  " + input);
+                out.println("INVALID  " + name);
                 for (Violation v : i.violations()) {
-                    out.println("  " + v);
+                    out.println("  " + SafeText.clean(v.toString()));
                 }
             } else if (outcome instanceof Outcome.Failed f) {
-                out.println("ERROR  " + input);
-                out.println("  internal error: " + f.message());
+                out.println("ERROR  " + name);
+                out.println("  internal error: " + SafeText.clean(f.message()));
             }
             out.flush();
         }

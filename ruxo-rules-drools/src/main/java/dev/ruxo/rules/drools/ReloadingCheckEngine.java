@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An engine whose knowledge base can be rebuilt from changed files while it serves. {@link #reload()} compiles the
  * files afresh; if they compile, later checks use the new knowledge base (checks already running finish on the old
- * one); if they do not, the old knowledge base keeps serving and the failure is returned. Thread safe.
+ * one); if they do not, or the build fails in any other way, the old knowledge base keeps serving and the failure is
+ * returned, never thrown. Thread safe.
  *
  * <pre>{@code
  * ReloadingCheckEngine engine = DroolsCheckEngine.builder().rulesFolder(Path.of("site-rules")).buildReloading();
@@ -75,6 +76,12 @@ public final class ReloadingCheckEngine implements CheckEngine {
             LOG.warn("Reload failed with {} problem(s); still serving knowledge base {}", e.messages().size(),
                     serving.version());
             return new Reload(false, serving, e.messages());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // Anything else the build throws is a failed reload too: the old knowledge base keeps serving.
+            KnowledgeBaseInfo serving = current.get().knowledgeBase();
+            LOG.warn("Reload failed ({}); still serving knowledge base {}", e.getClass().getName(), serving.version());
+            return new Reload(false, serving, List.of(new RuleMessage("(knowledge base)", 0, 0,
+                    "the knowledge base could not be built (" + e.getClass().getSimpleName() + ")")));
         }
     }
 

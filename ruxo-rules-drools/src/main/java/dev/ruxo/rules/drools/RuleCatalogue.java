@@ -21,11 +21,15 @@ import java.util.stream.Collectors;
  */
 public final class RuleCatalogue {
 
+    /** The words of a warning about a parameter that loosens a label limit. */
+    private static final String LOOSENS = "loosens a label limit";
+
     private RuleCatalogue() {
     }
 
     /**
-     * The catalogue of the engine's knowledge base.
+     * The catalogue of the engine's knowledge base. A rules folder's parameters that loosen a label limit are listed
+     * at its end.
      *
      * @param engine the engine
      * @return Markdown text ending in a newline
@@ -76,6 +80,12 @@ public final class RuleCatalogue {
                     .append(" | ").append(section(p.section())).append(" (").append(p.revision()).append(") | ")
                     .append(p.verified() ? "yes" : "**no**").append(" | ").append(cell(p.description())).append(" | ")
                     .append(usedBy.isEmpty() ? "no rule" : usedBy).append(" |\n");
+        }
+        List<dev.ruxo.rules.RuleMessage> loosened = kb.warnings().stream()
+                .filter(w -> w.text().contains(LOOSENS)).toList();
+        if (!loosened.isEmpty()) {
+            md.append("\n## Label limits loosened by this rules folder\n\n");
+            loosened.forEach(w -> md.append("- **").append(cell(w.toString())).append("**\n"));
         }
         return md.toString();
     }

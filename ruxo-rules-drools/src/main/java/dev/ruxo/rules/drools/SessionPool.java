@@ -90,4 +90,16 @@ final class SessionPool {
             current.compareAndSet(lease, new Lease(kieBase.newKieSessionsPool(1)));
         }
     }
+
+    /**
+     * @return the pool that checks take sessions from now; for tests that check a failure retired it
+     */
+    Lease current() {
+        return current.get();
+    }
+
+    /** Retires whichever pool is current: for a check whose worker still holds a session of it. */
+    void retireCurrent() {
+        retire(current.get());
+    }
 }

@@ -96,7 +96,8 @@ class KnowledgeBaseErrorsTest {
     @Test
     void badDataRowsAreAllReportedWithLineAndColumn() {
         var errors = errorsOf(KnowledgeBaseFixtures.builtInWith("parameters.csv",
-                s -> s + "BAD_VALUE,twenty,x,1,2025-09,true,broken\nlower_case,1,x,1,2025-09,maybe,broken\n"));
+                s -> s + "BAD_VALUE,twenty,x,1,2025-09,true,broken,0,100,higher\n"
+                        + "lower_case,1,x,1,2025-09,maybe,broken,0,100,higher\n"));
         assertThat(errors).extracting(RuleMessage::resource).containsOnly("parameters.csv");
         assertThat(errors).hasSize(3);
         assertThat(errors).allSatisfy(m -> assertThat(m.line()).isGreaterThan(10));

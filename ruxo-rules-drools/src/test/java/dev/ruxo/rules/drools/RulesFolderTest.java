@@ -126,8 +126,8 @@ class RulesFolderTest {
 
     @Test
     void unusedParameterAndValueSetAreLintWarnings() throws IOException {
-        write("parameters.csv", "id,value,unit,section,revision,verified,description\n"
-                + "SITE_UNUSED,1,grams,policy,2025-09,true,nothing uses this\n");
+        write("parameters.csv", "id,value,unit,section,revision,verified,description,min,max,looser\n"
+                + "SITE_UNUSED,1,grams,policy,2025-09,true,nothing uses this,0,10,none\n");
         write("conditions.csv", "valueSet,system,code,match,include,verified,name\n"
                 + "SITE_ONLY_SET,icd10cm,L30.9,exact,true,true,dermatitis\n");
         var engine = DroolsCheckEngine.builder().rulesFolder(folder).build();

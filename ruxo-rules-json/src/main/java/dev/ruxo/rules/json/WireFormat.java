@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruxo.rules.Assessment;
 import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.InvalidRequestException;
+import dev.ruxo.rules.RequestValidation;
 import dev.ruxo.rules.Violation;
 import dev.ruxo.rules.json.internal.Mappers;
 import dev.ruxo.rules.json.internal.RequestReader;
@@ -24,8 +25,10 @@ import java.util.Objects;
  * Reads and writes the JSON wire format, version {@value dev.ruxo.rules.RuxoRules#WIRE_FORMAT_VERSION}, which
  * {@code docs/wire-format.md} in the source repository specifies.
  *
- * <p>Reading is strict about what the contract defines and lenient about what it does not: unknown fields are
- * ignored, while a wrong JSON type, an unparseable date, an unknown enum spelling or a fractional count is a
+ * <p>Reading is strict about what the contract defines. Unknown fields are never silent: by default the request
+ * carries them ({@link CheckRequest#unknownFields()}) and the engine reports them in one DATA finding of severity
+ * WARNING, naming each by its path and the known name it is probably meant to be; {@link #strict()} makes them
+ * violations instead. A wrong JSON type, an unparseable date, an unknown enum spelling or a fractional count is a
  * {@link Violation} with the field's wire path ({@code order.bsaPercent}, {@code medications[0].status}, {@code $}
  * for the document). Every violation is collected, then the semantic checks of
  * {@link dev.ruxo.rules.RequestValidation} run on what could be read, and one {@link InvalidRequestException} lists
@@ -45,12 +48,17 @@ import java.util.Objects;
  */
 public final class WireFormat {
 
-    private static final WireFormat SYSTEM = new WireFormat(Clock.systemDefaultZone());
+    private static final WireFormat SYSTEM = new WireFormat(Clock.systemDefaultZone(), false,
+            RequestValidation.Limits.defaults());
 
     private final Clock clock;
+    private final boolean strict;
+    private final RequestValidation.Limits limits;
 
-    private WireFormat(Clock clock) {
+    private WireFormat(Clock clock, boolean strict, RequestValidation.Limits limits) {
         this.clock = clock;
+        this.strict = strict;
+        this.limits = limits;
     }
 
     /**
@@ -69,7 +77,28 @@ public final class WireFormat {
      * @return a new instance
      */
     public static WireFormat create(Clock clock) {
-        return new WireFormat(Objects.requireNonNull(clock, "clock must not be null"));
+        return new WireFormat(Objects.requireNonNull(clock, "clock must not be null"), false,
+                RequestValidation.Limits.defaults());
+    }
+
+    /**
+     * This wire format, rejecting requests with fields it does not know: each unknown field becomes a
+     * {@link Violation} naming its path and the known name it probably stands for.
+     *
+     * @return a strict copy
+     */
+    public WireFormat strict() {
+        return new WireFormat(clock, true, limits);
+    }
+
+    /**
+     * This wire format with other limits on list sizes; {@link RequestValidation.Limits#defaults()} unless set.
+     *
+     * @param value the limits
+     * @return a copy with these limits
+     */
+    public WireFormat withLimits(RequestValidation.Limits value) {
+        return new WireFormat(clock, strict, Objects.requireNonNull(value, "limits must not be null"));
     }
 
     // --- reading
@@ -96,8 +125,9 @@ public final class WireFormat {
     }
 
     /**
-     * Reads a request from a UTF-8 (or UTF-16/32, detected) JSON stream. The stream is read to the end of the
-     * document and not closed.
+     * Reads a request from a UTF-8 (or UTF-16/32, detected) JSON stream. The stream is read to its end, at most one
+     * byte more than the size limit, and not closed. UTF-8 is decoded strictly: overlong forms, surrogates encoded in
+     * UTF-8 and stray bytes are violations, never characters.
      *
      * @param in the stream
      * @return the request, valid by {@link dev.ruxo.rules.RequestValidation}
@@ -105,17 +135,62 @@ public final class WireFormat {
      */
     public CheckRequest readRequest(InputStream in) {
         Objects.requireNonNull(in, "in must not be null");
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) Mappers.MAX_DOCUMENT_LENGTH + 1);
+        } catch (IOException e) {
+            throw new InvalidRequestException(List.of(new Violation("$", "could not be read: " + ioMessage(e))));
+        }
+        if (bytes.length > Mappers.MAX_DOCUMENT_LENGTH) {
+            throw new InvalidRequestException(List.of(new Violation("$", "exceeds a size limit of the wire format: "
+                    + "the document is longer than the " + Mappers.MAX_DOCUMENT_LENGTH + " bytes allowed")));
+        }
         JsonNode root;
         try {
-            root = Mappers.mapper().readTree(in);
+            root = looksLikeUtf8(bytes) ? Mappers.mapper().readTree(strictUtf8(bytes))
+                    : Mappers.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(List.of(unparseable(e)));
         } catch (IOException e) {
-            throw new InvalidRequestException(List.of(new Violation("$", "could not be read: " + e.getMessage())));
+            throw new InvalidRequestException(List.of(new Violation("$", "could not be read: " + ioMessage(e))));
+        } catch (InvalidRequestException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new InvalidRequestException(List.of(unreadable()));
         }
         return readRequest(root);
+    }
+
+    private static String ioMessage(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : dev.ruxo.rules.SafeText.cut(e.getMessage(), 200);
+    }
+
+    /** UTF-16 and UTF-32 put a zero byte in the first four of any JSON document; UTF-8 never does. */
+    private static boolean looksLikeUtf8(byte[] bytes) {
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        return bytes.length < 2 || !((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE);
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = decoder.decode(buffer, out, true);
+        if (result.isError()) {
+            throw new InvalidRequestException(List.of(new Violation("$", "is not valid UTF-8: the byte at offset "
+                    + buffer.position() + " cannot start or continue a character (overlong and stray bytes are "
+                    + "refused)")));
+        }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -130,7 +205,7 @@ public final class WireFormat {
     public CheckRequest readRequest(JsonNode root) {
         RequestReader.Result result;
         try {
-            result = RequestReader.read(root, LocalDate.now(clock));
+            result = RequestReader.read(root, LocalDate.now(clock), strict, limits);
         } catch (RuntimeException e) {
             throw new InvalidRequestException(List.of(unreadable()));
         }
@@ -229,7 +304,7 @@ public final class WireFormat {
                 : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String what = clean(e.getOriginalMessage());
         if (e instanceof StreamConstraintsException) {
-            return new Violation("$", "exceeds a size limit of the wire format" + where + ": " + what);
+            return new Violation("$", "exceeds a size limit of the wire format" + where + ": " + limit(what));
         }
         return new Violation("$", "is not valid JSON" + where + ": " + what);
     }
@@ -237,6 +312,21 @@ public final class WireFormat {
     private static Violation unreadable() {
         // A bug in the reader, not in the document; its message might quote patient data, so it is not shown.
         return new Violation("$", "could not be read: internal reader error");
+    }
+
+    /**
+     * Jackson reports how far it had read when a limit tripped, not the size of the thing: a 10 MB string reads as
+     * "length (20054016)". Say which limit, and its value, only.
+     */
+    private static String limit(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "^(.*?) (length|depth) \\(\\d+\\) exceeds the maximum allowed \\((\\d+)[^)]*\\).*$").matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        String what = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        return what + " " + m.group(2) + " exceeds the " + m.group(3)
+                + ("depth".equals(m.group(2)) ? " levels" : " characters") + " allowed";
     }
 
     /** Jackson's messages name its own configuration and source placeholder; users need neither. */

@@ -279,7 +279,7 @@ class WireFormatTest {
                 {"asOf":"22.11.2026","patient":{"ageYears":3},"order":{"indication":{"system":"s","code":"c"}}}                           | asOf                        | must be a date in the form yyyy-MM-dd
                 {"patient":{"ageYears":3,"pregnant":1},"order":{"indication":{"system":"s","code":"c"}}}                                   | patient.pregnant            | must be true or false, was the number 1
                 {"patient":{"ageYears":3.5},"order":{"indication":{"system":"s","code":"c"}}}                                              | patient.ageYears            | must be a whole number, was 3.5
-                {"patient":{"ageYears":-1},"order":{"indication":{"system":"s","code":"c"}}}                                               | patient.ageYears            | must be between 0 and 150
+                {"patient":{"ageYears":-1},"order":{"indication":{"system":"s","code":"c"}}}                                               | patient.ageYears            | must be between 0 and 130
                 {"patient":{"ageYears":3,"sex":"F"},"order":{"indication":{"system":"s","code":"c"}}}                                      | patient.sex                 | must be one of female, male, other, unknown; was "F"
                 {"patient":{"ageYears":3,"smokingStatus":"yes"},"order":{"indication":{"system":"s","code":"c"}}}                          | patient.smokingStatus       | must be one of current, former, never
                 {"patient":{"birthDate":"01/05/2012"},"order":{"indication":{"system":"s","code":"c"}}}                                    | patient.birthDate           | must be a date in the form yyyy-MM-dd

@@ -18,6 +18,7 @@ import dev.ruxo.rules.drools.facts.OrderFact;
 import dev.ruxo.rules.drools.facts.PackageFact;
 import dev.ruxo.rules.drools.facts.Param;
 import dev.ruxo.rules.drools.facts.PatientFact;
+import dev.ruxo.rules.drools.facts.UnknownFieldsFact;
 import dev.ruxo.rules.drools.internal.CompiledKnowledgeBase;
 import dev.ruxo.rules.drools.internal.FactBuilder;
 import dev.ruxo.rules.drools.internal.KnowledgeBaseFiles;
@@ -307,6 +308,10 @@ public final class HandCodedChecker implements CheckEngine {
                 out.add("RUXO-DATA-MED-UNRECOGNISED", Category.DATA, Severity.INFO, "1", "Not screened: " + m.text());
             }
         }
+        if (in.unknownFields != null) {
+            out.add("RUXO-DATA-UNKNOWN-FIELDS", Category.DATA, Severity.WARNING, "policy",
+                    "Unknown fields: " + in.unknownFields.fields());
+        }
     }
 
     // --- plumbing
@@ -323,6 +328,7 @@ public final class HandCodedChecker implements CheckEngine {
         final Set<String> applyingMedicationSets = new HashSet<>();
         final Set<Integer> recognisedMedications = new HashSet<>();
         final List<DispenseFact> dispenses = new ArrayList<>();
+        UnknownFieldsFact unknownFields;
 
         Input(List<Object> facts) {
             for (Object f : facts) {
@@ -345,6 +351,8 @@ public final class HandCodedChecker implements CheckEngine {
                     order = o;
                 } else if (f instanceof PackageFact p) {
                     pack = p;
+                } else if (f instanceof UnknownFieldsFact u) {
+                    unknownFields = u;
                 }
             }
         }

@@ -18,13 +18,17 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Findings {
 
-    private static final String ELLIPSIS = "\u2026";
     private static final int TAIL = 24;
+    /** How many of a rule's further findings a merged finding's detail names. */
+    private static final int NAMED_REPEATS = 10;
 
     private final Map<String, RuleMeta> rules;
     private final String labelTitle;
     private final String labelUrl;
     private final List<Finding> found = new ArrayList<>();
+    /** Per rule id, its later, different findings: one rule gives one finding, with a count. */
+    private final Map<String, List<Finding>> repeats = new HashMap<>();
+    private final Map<String, Integer> firstOf = new HashMap<>();
     /**
      * The findings so far by a fingerprint that costs the same for any text length: rule id, lengths and last
      * characters. Hashing whole details (a few hundred characters each) was a sixth of a check that fires 30 rules.
@@ -45,6 +49,9 @@ public final class Findings {
     /**
      * Records a finding of the firing rule. A summary longer than {@value Finding#MAX_SUMMARY_LENGTH} characters is
      * cut with an ellipsis (the detail keeps the whole text); a repeat of the same rule, summary and detail is dropped.
+     * A rule that finds several different things (three unrecognised co-medications, say) still gives one finding:
+     * the first, with the count of the others in its summary and the first {@value #NAMED_REPEATS} of them in its
+     * detail, so a long list cannot flood the assessment.
      *
      * @param rule    the rule context ({@code kcontext} in a consequence)
      * @param summary one line
@@ -52,7 +59,7 @@ public final class Findings {
      * @param params  the parameters the rule compared against
      */
     public void add(RuleContext rule, String summary, String detail, Param... params) {
-        RuleMeta meta = rules.get(rule.getRule().getName());
+        RuleMeta meta = rules.get(RuleMeta.key(rule.getRule()));
         if (meta == null) {
             throw new IllegalStateException("rule without metadata: " + rule.getRule().getName());
         }
@@ -70,8 +77,7 @@ public final class Findings {
         if (paramsVerified && meta.verified() && meta.severityWhenVerified() != null) {
             severity = meta.severityWhenVerified();
         }
-        String line = summary.length() <= Finding.MAX_SUMMARY_LENGTH ? summary
-                : summary.substring(0, Finding.MAX_SUMMARY_LENGTH - 1).stripTrailing() + ELLIPSIS;
+        String line = dev.ruxo.rules.SafeText.cut(summary, Finding.MAX_SUMMARY_LENGTH);
         String fullDetail = text.toString();
         String storedDetail = fullDetail.isEmpty() ? null : fullDetail;
         long key = fingerprint(meta.ruleId(), line, fullDetail);
@@ -88,8 +94,43 @@ public final class Findings {
                 paramsVerified && meta.verified());
         Finding finding = new Finding(meta.ruleId(), meta.category(), severity, line, storedDetail, source,
                 meta.overridable());
-        found.add(finding);
         seen.computeIfAbsent(key, k -> new ArrayList<>(1)).add(finding);
+        Integer first = firstOf.putIfAbsent(meta.ruleId(), found.size());
+        if (first == null) {
+            found.add(finding);
+        } else {
+            repeats.computeIfAbsent(meta.ruleId(), k -> new ArrayList<>()).add(finding);
+        }
+    }
+
+    /**
+     * A rule's findings folded into one: the first in {@link Finding#ORDER} (so the highest severity, and the same
+     * whatever order the request listed things in) with the count of the others in its summary and the first
+     * {@value #NAMED_REPEATS} of them in its detail.
+     */
+    private static Finding merge(Finding first, List<Finding> more) {
+        List<Finding> all = new ArrayList<>(more.size() + 1);
+        all.add(first);
+        all.addAll(more);
+        all.sort(Finding.ORDER);
+        Finding top = all.get(0);
+        boolean verified = all.stream().allMatch(f -> f.source().verified());
+        String suffix = " (+" + more.size() + " more)";
+        String summary = dev.ruxo.rules.SafeText.cut(top.summary(), Finding.MAX_SUMMARY_LENGTH - suffix.length())
+                + suffix;
+        StringBuilder detail = new StringBuilder(top.detail() == null ? "" : top.detail());
+        detail.append(detail.length() == 0 ? "" : " ").append(all.size()).append(" findings of this rule: ");
+        for (int i = 0; i < Math.min(all.size(), NAMED_REPEATS + 1); i++) {
+            detail.append(i == 0 ? "" : "; ").append(all.get(i).summary());
+        }
+        if (all.size() > NAMED_REPEATS + 1) {
+            detail.append("; and ").append(all.size() - NAMED_REPEATS - 1).append(" more");
+        }
+        detail.append('.');
+        Source source = new Source(top.source().label(), top.source().section(), top.source().revision(),
+                top.source().url(), verified);
+        return new Finding(top.ruleId(), top.category(), top.severity(), summary, detail.toString(), source,
+                top.overridable());
     }
 
     private static long fingerprint(String ruleId, String summary, String detail) {
@@ -110,7 +151,15 @@ public final class Findings {
      * @return the findings so far, in firing order
      */
     public List<Finding> list() {
-        return List.copyOf(found);
+        if (repeats.isEmpty()) {
+            return List.copyOf(found);
+        }
+        List<Finding> out = new ArrayList<>(found.size());
+        for (Finding f : found) {
+            List<Finding> more = repeats.get(f.ruleId());
+            out.add(more == null ? f : merge(f, more));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -120,5 +169,7 @@ public final class Findings {
     public void clear() {
         found.clear();
         seen.clear();
+        repeats.clear();
+        firstOf.clear();
     }
 }

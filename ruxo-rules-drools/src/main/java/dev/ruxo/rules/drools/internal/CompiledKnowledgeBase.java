@@ -15,7 +15,7 @@ import org.kie.api.KieBase;
  * @param info        version, jurisdiction and label revision
  * @param labelTitle  the label's title for finding sources
  * @param labelUrl    the label's address; nullable
- * @param rules       rule metadata by DRL rule name
+ * @param rules       rule metadata by {@link RuleMeta#key(String, String) package and rule name}
  * @param params      every parameter, inserted into each check
  * @param conditions  condition value sets
  * @param medications medication value sets
@@ -24,6 +24,8 @@ import org.kie.api.KieBase;
  * @param warnings    lint findings that do not stop the build: parameters and value sets no rule uses
  * @param precompiled true when the rules came from the executable model built with the jar, false when the DRL was
  *                    compiled at load time
+ * @param siteDrl     true when the DRL is not exactly the built-in DRL: its consequences may not return, so checks
+ *                    run on a worker thread that the caller can stop waiting for
  */
 public record CompiledKnowledgeBase(
         KieBase kieBase,
@@ -37,5 +39,6 @@ public record CompiledKnowledgeBase(
         RouteTable routes,
         Map<String, PackageFact> packages,
         List<RuleMessage> warnings,
-        boolean precompiled) {
+        boolean precompiled,
+        boolean siteDrl) {
 }

@@ -44,7 +44,8 @@ final class CsvTable {
 
     static List<Row> parse(String resource, String content, List<String> header, List<RuleMessage> errors) {
         List<Row> rows = new ArrayList<>();
-        String[] lines = content.split("\r?\n", -1);
+        // A byte-order mark (some editors write one) is not part of the header.
+        String[] lines = (content.startsWith("\uFEFF") ? content.substring(1) : content).split("\r?\n", -1);
         boolean headerSeen = false;
         for (int i = 0; i < lines.length; i++) {
             String text = lines[i];

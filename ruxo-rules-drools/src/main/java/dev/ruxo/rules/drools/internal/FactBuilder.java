@@ -6,6 +6,7 @@ import dev.ruxo.rules.Dispense;
 import dev.ruxo.rules.Medication;
 import dev.ruxo.rules.Order;
 import dev.ruxo.rules.Patient;
+import dev.ruxo.rules.SafeText;
 import dev.ruxo.rules.WireValue;
 import dev.ruxo.rules.drools.facts.ConditionMatch;
 import dev.ruxo.rules.drools.facts.DispenseFact;
@@ -15,6 +16,7 @@ import dev.ruxo.rules.drools.facts.MedicationMatch;
 import dev.ruxo.rules.drools.facts.OrderFact;
 import dev.ruxo.rules.drools.facts.PackageFact;
 import dev.ruxo.rules.drools.facts.PatientFact;
+import dev.ruxo.rules.drools.facts.UnknownFieldsFact;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +31,8 @@ import java.util.Locale;
 public final class FactBuilder {
 
     private static final String DEFAULT_ROUTE = "topical";
+    /** Texts from the request reach findings cut to this and without control characters (see {@link SafeText}). */
+    private static final int MAX_TEXT = 200;
 
     private final CompiledKnowledgeBase kb;
 
@@ -80,6 +84,10 @@ public final class FactBuilder {
                     facts.add(new MedicationMatch(set, index, row.name(), text, row.system(),
                             row.routeApplies(routeKind), !RouteTable.UNKNOWN.equals(routeKind), row.verified())));
         }
+        if (!request.unknownFields().isEmpty()) {
+            facts.add(new UnknownFieldsFact(request.unknownFields().size(), String.join(", ",
+                    request.unknownFields().stream().map(f -> SafeText.cut(f.toString(), MAX_TEXT)).toList())));
+        }
         List<Dispense> dispenses = request.dispenses();
         for (int i = 0; i < dispenses.size(); i++) {
             Dispense d = dispenses.get(i);
@@ -108,13 +116,16 @@ public final class FactBuilder {
             group = IndicationGroup.OTHER;
         }
         String indicationText = ind.display() != null && !ind.display().isBlank()
-                ? ind.display().strip() + " (" + ind.code() + ")" : ind.code();
+                ? SafeText.cut(ind.display().strip(), MAX_TEXT) + " (" + SafeText.cut(ind.code(), MAX_TEXT) + ")"
+                : SafeText.cut(ind.code(), MAX_TEXT);
         String route = o.route() == null ? DEFAULT_ROUTE : o.route().strip().toLowerCase(Locale.ROOT);
+        String routeKind = kb.routes().orderRouteKind(route);
+        route = SafeText.cut(route, MAX_TEXT);
         Integer therapyDays = o.therapyStartDate() == null ? null
                 : saturatedInt(ChronoUnit.DAYS.between(o.therapyStartDate(), asOf));
         return new OrderFact(group, indicationText, wire(o.severity()), wire(o.vitiligoType()), o.bsaPercent(),
                 o.quantityGrams(), o.daysSupply(), o.applicationsPerDay(),
-                route, kb.routes().kindOf(route, null), o.occlusiveDressing(), therapyDays,
+                route, routeKind, o.occlusiveDressing(), therapyDays,
                 wire(o.priorTopicalTherapy()), ndc11);
     }
 
@@ -133,8 +144,8 @@ public final class FactBuilder {
 
     private static String text(String display, String fallback) {
         if (display != null && !display.isBlank()) {
-            return display.strip();
+            return SafeText.cut(display.strip(), MAX_TEXT);
         }
-        return fallback == null ? "(no text)" : fallback;
+        return fallback == null ? "(no text)" : SafeText.cut(fallback, MAX_TEXT);
     }
 }

@@ -57,6 +57,7 @@ public final class KnowledgeBaseLoader {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern DRL_LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
     private static final Pattern MVEL_LINE_COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package[ \\t]+([\\w.]+)");
 
     private KnowledgeBaseLoader() {
     }
@@ -81,6 +82,21 @@ public final class KnowledgeBaseLoader {
      * @throws RuleCompilationException listing every problem
      */
     public static CompiledKnowledgeBase load(KnowledgeBaseFiles files, boolean usePrecompiled) {
+        return load(files, usePrecompiled, false);
+    }
+
+    /**
+     * Builds the knowledge base.
+     *
+     * @param files            the files
+     * @param usePrecompiled   false to compile the DRL even when precompiled rules for exactly these files exist
+     * @param allowUnsafeRules true to accept DRL that the {@link RuleGuard} refuses (halting, deleting facts, reaching
+     *                         System, threads, files, sockets)
+     * @return the compiled knowledge base
+     * @throws RuleCompilationException listing every problem
+     */
+    public static CompiledKnowledgeBase load(KnowledgeBaseFiles files, boolean usePrecompiled,
+                                             boolean allowUnsafeRules) {
         List<RuleMessage> errors = new ArrayList<>();
         List<TextFile> manifests = files.named(KnowledgeBaseFiles.MANIFEST);
         if (manifests.size() != 1) {
@@ -89,7 +105,8 @@ public final class KnowledgeBaseLoader {
         }
         KnowledgeBaseFiles.Manifest manifest = KnowledgeBaseFiles.Manifest.parse(
                 manifests.isEmpty() ? "" : manifests.get(0).content(), errors);
-        Map<String, Param> params = Parameters.read(data(files, Parameters.FILE, errors), errors);
+        List<RuleMessage> paramWarnings = new ArrayList<>();
+        Map<String, Param> params = Parameters.read(data(files, Parameters.FILE, errors), errors, paramWarnings);
         ConditionValueSets conditions = ConditionValueSets.read(data(files, ConditionValueSets.FILE, errors), errors);
         MedicationValueSets medications = MedicationValueSets.read(data(files, MedicationValueSets.FILE, errors),
                 errors);
@@ -107,6 +124,10 @@ public final class KnowledgeBaseLoader {
         if (drl.isEmpty()) {
             errors.add(new RuleMessage(KnowledgeBaseFiles.MANIFEST, 0, 0, "the knowledge base has no DRL file"));
         }
+        if (!allowUnsafeRules) {
+            drl.forEach((name, text) -> RuleGuard.check(name, text, errors));
+        }
+        checkRuleNames(drl, errors);
         Set<String> valueSets = new java.util.HashSet<>(conditions.valueSetNames());
         valueSets.addAll(medications.valueSetNames());
         References used = checkReferences(drl, params.keySet(), valueSets, errors);
@@ -119,9 +140,13 @@ public final class KnowledgeBaseLoader {
         }
         KnowledgeBaseInfo info = new KnowledgeBaseInfo(version(files, manifest.labelRevision()),
                 manifest.jurisdiction(), manifest.labelRevision());
+        List<RuleMessage> warnings = new ArrayList<>(lint(used, params.keySet(), valueSets,
+                manifest.recognitionOnlyValueSets()));
+        warnings.addAll(files.notes());
+        warnings.addAll(paramWarnings);
         return new CompiledKnowledgeBase(kieBase, info, manifest.labelTitle(), manifest.labelUrl(), rules,
-                List.copyOf(params.values()), conditions, medications, routes, packages,
-                lint(used, params.keySet(), valueSets, manifest.recognitionOnlyValueSets()), precompiled != null);
+                List.copyOf(params.values()), conditions, medications, routes, packages, List.copyOf(warnings),
+                precompiled != null, !drl.equals(builtInDrl()));
     }
 
     private static List<TextFile> data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {
@@ -140,7 +165,17 @@ public final class KnowledgeBaseLoader {
         drl.forEach((name, text) -> batch.add(
                 ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(name),
                 ResourceType.DRL));
-        batch.build();
+        try {
+            batch.build();
+        } catch (StackOverflowError e) {
+            errors.add(new RuleMessage(String.join(", ", drl.keySet()), 0, 0, "the DRL compiler ran out of stack: an "
+                    + "expression is nested too deeply (thousands of parentheses, say); split it into simpler ones"));
+            return null;
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            errors.add(new RuleMessage(String.join(", ", drl.keySet()), 0, 0, "the DRL compiler failed ("
+                    + e.getClass().getSimpleName() + ") on one of these files"));
+            return null;
+        }
         if (builder.hasErrors()) {
             List<RuleMessage> found = new ArrayList<>();
             for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
@@ -232,7 +267,7 @@ public final class KnowledgeBaseLoader {
         return new RuleMessage(resource, lineOf(text, offset), offset - lineStart + 1, message);
     }
 
-    private static int lineOf(String text, int offset) {
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {
@@ -249,12 +284,14 @@ public final class KnowledgeBaseLoader {
         drl.forEach((name, text) -> {
             List<int[]> starts = new ArrayList<>();
             List<String> names = new ArrayList<>();
+            String pkg = packageOf(text);
             Matcher m = RULE_DECL.matcher(text);
             while (m.find()) {
-                names.add(m.group(1));
+                String key = RuleMeta.key(pkg, m.group(1));
+                names.add(key);
                 starts.add(new int[] {m.start(), lineOf(text, m.start())});
-                declaredAt.put(m.group(1), new int[] {lineOf(text, m.start())});
-                declaredIn.put(m.group(1), name);
+                declaredAt.put(key, new int[] {lineOf(text, m.start())});
+                declaredIn.put(key, name);
             }
             Matcher p = PARAM_REF.matcher(text);
             while (p.find()) {
@@ -277,8 +314,9 @@ public final class KnowledgeBaseLoader {
         }
         all.sort(Comparator.comparing(Rule::getName));
         for (Rule rule : all) {
-            String resource = declaredIn.getOrDefault(rule.getName(), "(unknown).drl");
-            int line = declaredAt.getOrDefault(rule.getName(), new int[] {0})[0];
+            String key = RuleMeta.key(rule);
+            String resource = declaredIn.getOrDefault(key, "(unknown).drl");
+            int line = declaredAt.getOrDefault(key, new int[] {0})[0];
             Map<String, String> meta = new HashMap<>();
             rule.getMetaData().forEach((k, v) -> meta.put(k, unquote(v)));
             List<String> missing = REQUIRED_META.stream().filter(k -> meta.get(k) == null || meta.get(k).isBlank())
@@ -308,11 +346,47 @@ public final class KnowledgeBaseLoader {
                     || (meta.containsKey("severityWhenVerified") && escalated == null)) {
                 continue;
             }
-            byName.put(rule.getName(), new RuleMeta(id, rule.getName(), category, severity, escalated,
+            byName.put(key, new RuleMeta(id, rule.getName(), category, severity, escalated,
                     meta.get("section"), meta.get("revision"), verified, overridable, meta.get("title"), resource,
-                    line, paramsOf.getOrDefault(rule.getName(), List.of())));
+                    line, paramsOf.getOrDefault(key, List.of())));
         }
         return byName;
+    }
+
+    /** The package a DRL file declares; Drools' default package when it declares none. */
+    static String packageOf(String text) {
+        Matcher m = PACKAGE.matcher(RuleGuard.codeOnly(text));
+        return m.find() ? m.group(1) : "defaultpkg";
+    }
+
+    /**
+     * A rule name may be declared once in the whole knowledge base: a site rule named like a built-in rule, even in
+     * another package, would otherwise be confused with it in reports, coverage and audit trails.
+     */
+    private static void checkRuleNames(Map<String, String> drl, List<RuleMessage> errors) {
+        Map<String, String> first = new HashMap<>();
+        drl.forEach((name, text) -> {
+            String code = RuleGuard.codeOnly(text);
+            Matcher m = RULE_DECL.matcher(text);
+            while (m.find()) {
+                if (code.charAt(m.start() + m.group().indexOf("rule")) != 'r') {
+                    continue; // inside a block comment
+                }
+                String where = name + ":" + lineOf(text, m.start());
+                String earlier = first.putIfAbsent(m.group(1), where);
+                if (earlier != null) {
+                    errors.add(new RuleMessage(name, lineOf(text, m.start()), 1, "rule name \"" + m.group(1)
+                            + "\" is already declared at " + earlier + "; rule names must be unique across all DRL "
+                            + "files and packages"));
+                }
+            }
+        });
+    }
+
+    private static Map<String, String> builtInDrl() {
+        Map<String, String> drl = new LinkedHashMap<>();
+        KnowledgeBaseFiles.builtIn().drl().forEach(f -> drl.put(f.name(), f.content()));
+        return drl;
     }
 
     private static <E extends Enum<E> & WireValue> E enumValue(Class<E> type, Map<String, String> meta, String key,

@@ -46,30 +46,80 @@ final class RouteTable {
     }
 
     /**
-     * The kind of a recorded route, or of the dose form named in a display text when the route is not recorded.
-     * Words naming a non-systemic route win over systemic ones ("prednisolone ophthalmic suspension" is local).
+     * Words that join route words without naming a route ("topical and oral", "for use on the skin"): they are skipped,
+     * so they neither make a route non-topical nor hide a word that does.
+     */
+    private static final Set<String> CONNECTORS = Set.of("a", "an", "and", "by", "for", "of", "on", "or", "the",
+            "to", "use", "via", "with");
+
+    /**
+     * The kind of the order's own route. It is {@code skin} only when every word of it names the skin: one word of
+     * another kind, or one word the table does not know, makes the whole route that kind ("topical, ophthalmic" and
+     * "topical oral" are not topical), so a second route in the text can never hide behind the first.
+     *
+     * @param route the order's route, never null
+     * @return {@code skin}, or the kind of the first word that is not a skin word ({@code unknown} for an unknown word)
+     */
+    String orderRouteKind(String route) {
+        boolean any = false;
+        for (String w : Codes.words(route)) {
+            if (CONNECTORS.contains(w)) {
+                continue;
+            }
+            any = true;
+            String kind = kinds.getOrDefault(w, UNKNOWN);
+            if (!SKIN.equals(kind)) {
+                return kind;
+            }
+        }
+        return any ? SKIN : UNKNOWN;
+    }
+
+    /**
+     * The kind of a co-medication's route, read in the conservative direction for interaction screening: one systemic
+     * word makes it systemic ("topical, oral" reaches the blood stream); otherwise a word the table does not know makes
+     * it unknown (screened as systemic); otherwise a local word wins over a skin word. Without a recorded route, the
+     * dose form named in the display text decides: systemic when any word names a systemic form, else the first
+     * non-systemic form named ("prednisolone ophthalmic suspension" is local); drug names and strengths are not route
+     * words there, so unknown words do not count.
+     *
+     * @param route   the recorded route; nullable
+     * @param display the display text; nullable
+     * @return {@code skin}, {@code local}, {@code systemic} or {@code unknown}
      */
     String kindOf(String route, String display) {
         if (route != null) {
-            return strongest(Codes.words(route));
+            return conservative(Codes.words(route), true);
         }
-        return display == null ? UNKNOWN : strongest(Codes.words(display));
+        return display == null ? UNKNOWN : conservative(Codes.words(display), false);
     }
 
-    private String strongest(String[] words) {
+    private String conservative(String[] words, boolean unknownWordsCount) {
         boolean systemic = false;
-        String local = null;
+        boolean unknown = false;
+        boolean local = false;
+        boolean skin = false;
         for (String w : words) {
+            if (CONNECTORS.contains(w)) {
+                continue;
+            }
             String kind = kinds.get(w);
-            if (SYSTEMIC.equals(kind)) {
+            if (kind == null) {
+                unknown = true;
+            } else if (SYSTEMIC.equals(kind)) {
                 systemic = true;
-            } else if (kind != null && local == null) {
-                local = kind;
+            } else if (LOCAL.equals(kind)) {
+                local = true;
+            } else {
+                skin = true;
             }
         }
-        if (local != null) {
-            return local;
+        if (systemic) {
+            return SYSTEMIC;
         }
-        return systemic ? SYSTEMIC : UNKNOWN;
+        if (unknown && unknownWordsCount || !local && !skin) {
+            return UNKNOWN;
+        }
+        return local ? LOCAL : SKIN;
     }
 }

@@ -55,4 +55,25 @@ public record RuleMeta(
     public RuleMeta {
         params = java.util.List.copyOf(params);
     }
+
+    /**
+     * The key of a rule's metadata: package and name, since two packages may each have a rule of one name.
+     *
+     * @param pkg  the package
+     * @param name the rule name
+     * @return the key
+     */
+    public static String key(String pkg, String name) {
+        return pkg + "/" + name;
+    }
+
+    /**
+     * The key of a rule's metadata.
+     *
+     * @param rule the rule
+     * @return the key
+     */
+    public static String key(org.kie.api.definition.rule.Rule rule) {
+        return key(rule.getPackageName(), rule.getName());
+    }
 }

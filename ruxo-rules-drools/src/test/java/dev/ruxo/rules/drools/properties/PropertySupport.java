@@ -34,7 +34,20 @@ final class PropertySupport {
     private static final String PARAMETERS = "dev/ruxo/rules/kb/us/parameters.csv";
     private static final Map<String, BigDecimal> PARAMETER_VALUES = readParameters();
 
+    private static final java.util.regex.Pattern MORE = java.util.regex.Pattern.compile("\\(\\+(\\d+) more\\)$");
+
     private PropertySupport() {
+    }
+
+    /**
+     * How many things a finding stands for: one, or one plus the count its summary ends with ("(+2 more)").
+     *
+     * @param f the finding
+     * @return the count
+     */
+    static int count(Finding f) {
+        java.util.regex.Matcher m = MORE.matcher(f.summary());
+        return m.find() ? 1 + Integer.parseInt(m.group(1)) : 1;
     }
 
     /** @param examples how many examples to try @return a seeded theory */

@@ -185,6 +185,22 @@ class DosingRulesTest {
             assertThat(check(CheckRequests.adultAtopicDermatitis().route(route))).hasNoFinding("RUXO-DOSE-ROUTE");
         }
 
+        /** Issue 13, item 1: a second route in the text counts, wherever it stands and whatever joins it. */
+        @ParameterizedTest
+        @ValueSource(strings = {"topical, ophthalmic", "topical oral", "ophthalmic, topical", "topical/oral",
+            "topical and intravaginal", "cutaneous; by mouth", "topical to the eye", "topical topicl",
+            "skin, rectal", "TOPICAL ORAL", "topical-ophthalmic", "for topical or oral use"})
+        void anyNonTopicalWordInASeveralWordRouteStops(String route) {
+            assertThat(check(CheckRequests.adultAtopicDermatitis().route(route))).hasDecision(Decision.STOP)
+                    .hasFinding("RUXO-DOSE-ROUTE", Severity.CRITICAL);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"topical, cutaneous", "for topical use", "topical on the skin", "Topically"})
+        void severalWordsThatAllMeanTheSkinAreTopical(String route) {
+            assertThat(check(CheckRequests.adultAtopicDermatitis().route(route))).hasNoFinding("RUXO-DOSE-ROUTE");
+        }
+
         @Test
         void unrecordedRouteMeansTopical() {
             assertThat(check(CheckRequests.adultAtopicDermatitis().route(null))).hasNoFinding("RUXO-DOSE-ROUTE");

@@ -80,6 +80,15 @@ class InteractionRulesTest {
                 .hasDecision(Decision.STOP).hasFinding("RUXO-DDI-IMMUNOSUPPRESSANT", Severity.CRITICAL);
     }
 
+    /** Issue 13, item 1: a co-medication's route of several words is read in the conservative direction. */
+    @ParameterizedTest(name = "{0} ({1}) counts as systemic")
+    @CsvSource({"tacrolimus,'topical, oral'", "tacrolimus,'oral, topical'", "tacrolimus,topical oral",
+        "cyclosporine,'ophthalmic, oral'", "tacrolimus,topical or unknownroute", "cyclosporine 0.05% ophthalmic tablet,"})
+    void aSystemicOrUnknownWordInACoMedicationRouteMakesItSystemic(String display, String route) {
+        assertThat(check(CheckRequests.adultVitiligo().medication(display, route)))
+                .hasDecision(Decision.STOP).hasFinding("RUXO-DDI-IMMUNOSUPPRESSANT", Severity.CRITICAL);
+    }
+
     @ParameterizedTest(name = "{0} ({1}) is not systemic")
     @CsvSource({"cyclosporine 0.05% ophthalmic emulsion,ophthalmic", "tacrolimus 0.1% ointment,topical",
         "tacrolimus 0.03% ointment,", "cyclosporine eye drops,"})
@@ -171,11 +180,17 @@ class InteractionRulesTest {
                 .allSatisfy(f -> assertThat(f.detail()).contains("assumed to be systemic"));
     }
 
+    /** Issue 13, item 12: one rule gives one finding, with a count and the others named in its detail. */
     @Test
-    void eachInteractingMedicationGetsItsOwnFinding() {
+    void interactingMedicationsOfOneRuleGiveOneFindingWithACount() {
         var a = check(CheckRequests.adultAtopicDermatitis().medication("tofacitinib", "oral")
                 .medication("baricitinib", "oral"));
-        assertThat(a.findings()).filteredOn(f -> f.ruleId().equals("RUXO-DDI-JAK")).hasSize(2);
+        assertThat(a.findings()).filteredOn(f -> f.ruleId().equals("RUXO-DDI-JAK")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.summary()).endsWith("(+1 more)");
+                    assertThat(f.detail()).contains("2 findings of this rule").containsIgnoringCase("tofacitinib")
+                            .containsIgnoringCase("baricitinib");
+                });
     }
 
     @Test

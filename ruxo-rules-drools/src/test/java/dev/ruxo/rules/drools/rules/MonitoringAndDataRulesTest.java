@@ -3,7 +3,12 @@ package dev.ruxo.rules.drools.rules;
 import static dev.ruxo.rules.drools.TestEngine.check;
 import static dev.ruxo.rules.testkit.RuxoAssertions.assertThat;
 
+import dev.ruxo.rules.Assessment;
+import dev.ruxo.rules.Category;
+import dev.ruxo.rules.CheckRequest;
 import dev.ruxo.rules.Coding;
+import dev.ruxo.rules.UnknownField;
+import java.util.List;
 import dev.ruxo.rules.Decision;
 import dev.ruxo.rules.Severity;
 import dev.ruxo.rules.testkit.CheckRequests;
@@ -86,5 +91,26 @@ class MonitoringAndDataRulesTest {
                 .hasNoFinding("RUXO-DATA-MED-UNRECOGNISED");
         assertThat(check(CheckRequests.adultAtopicDermatitis().stoppedMedication("lisinopril", "oral")))
                 .hasNoFinding("RUXO-DATA-MED-UNRECOGNISED");
+    }
+
+    /** Issue 13, item 3: fields the wire format does not know give one DATA warning naming each of them. */
+    @Test
+    void unknownFieldsOfTheRequestAreOneDataWarningNamingEach() {
+        CheckRequest r = CheckRequests.adultAtopicDermatitis().build();
+        CheckRequest withUnknown = new CheckRequest(r.asOf(), r.patient(), r.order(), r.medications(), r.dispenses(),
+                List.of(new UnknownField("medication", "medications"),
+                        new UnknownField("patient.breastFeeding", "patient.breastfeeding")));
+        Assessment a = check(withUnknown);
+        assertThat(a).hasDecision(Decision.REVIEW).hasFinding("RUXO-DATA-UNKNOWN-FIELDS", Severity.WARNING);
+        org.assertj.core.api.Assertions.assertThat(a.findings())
+                .filteredOn(f -> f.ruleId().equals("RUXO-DATA-UNKNOWN-FIELDS")).singleElement()
+                .satisfies(f -> {
+                    org.assertj.core.api.Assertions.assertThat(f.category()).isEqualTo(Category.DATA);
+                    org.assertj.core.api.Assertions.assertThat(f.summary()).contains("2 fields");
+                    org.assertj.core.api.Assertions.assertThat(f.detail())
+                            .contains("medication (probably medications)")
+                            .contains("patient.breastFeeding (probably patient.breastfeeding)");
+                });
+        assertThat(check(r)).hasNoFinding("RUXO-DATA-UNKNOWN-FIELDS");
     }
 }

@@ -11,8 +11,10 @@ import dev.ruxo.rules.Order;
 import dev.ruxo.rules.Patient;
 import dev.ruxo.rules.PriorTopicalTherapy;
 import dev.ruxo.rules.RequestValidation;
+import dev.ruxo.rules.SafeText;
 import dev.ruxo.rules.Sex;
 import dev.ruxo.rules.SmokingStatus;
+import dev.ruxo.rules.UnknownField;
 import dev.ruxo.rules.Violation;
 import dev.ruxo.rules.VitiligoType;
 import dev.ruxo.rules.WireValue;
@@ -23,8 +25,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,12 +41,29 @@ import java.util.stream.Collectors;
 public final class RequestReader {
 
     /** Numbers at or above this are not a dose, an area or an amount: refuse them before anyone formats them. */
-    private static final BigDecimal MAX_MAGNITUDE = BigDecimal.TEN.pow(9);
-    private static final int MAX_DECIMAL_PLACES = 30;
+    private static final BigDecimal MAX_MAGNITUDE = RequestValidation.MAX_MAGNITUDE;
+    private static final int MAX_DECIMAL_PLACES = RequestValidation.MAX_DECIMAL_PLACES;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final int MAX_QUOTED = 40;
+    /** The longest unknown field name reported; longer ones are cut. */
+    private static final int MAX_NAME_SHOWN = 60;
+
+    /** The fields each object of the wire format has, by the object's kind. */
+    private static final Map<String, List<String>> KNOWN = new LinkedHashMap<>();
+
+    static {
+        KNOWN.put("", List.of("asOf", "patient", "order", "medications", "dispenses"));
+        KNOWN.put("patient", List.of("birthDate", "ageYears", "sex", "pregnant", "breastfeeding",
+                "immunocompromised", "smokingStatus", "conditions"));
+        KNOWN.put("order", List.of("indication", "severity", "vitiligoType", "bsaPercent", "quantityGrams",
+                "daysSupply", "applicationsPerDay", "route", "occlusiveDressing", "therapyStartDate",
+                "priorTopicalTherapy", "ndc"));
+        KNOWN.put("coding", List.of("system", "code", "display"));
+        KNOWN.put("medications[]", List.of("system", "code", "display", "route", "status"));
+        KNOWN.put("dispenses[]", List.of("date", "quantityGrams", "daysSupply"));
+    }
 
     private final List<Violation> typeViolations = new ArrayList<>();
+    private final List<UnknownField> unknown = new ArrayList<>();
 
     private RequestReader() {
     }
@@ -55,6 +76,19 @@ public final class RequestReader {
      * @return the request and the violations, type violations first within each section
      */
     public static Result read(JsonNode root, LocalDate today) {
+        return read(root, today, false, RequestValidation.Limits.defaults());
+    }
+
+    /**
+     * Reads {@code root} into a request, or lists what is wrong with it.
+     *
+     * @param root   the parsed document; null or missing means an empty document
+     * @param today  the evaluation date to check the birth date against when the request has no {@code asOf}
+     * @param strict true to make unknown fields violations; otherwise the request carries them
+     * @param limits the most entries each list may hold
+     * @return the request and the violations, type violations first within each section
+     */
+    public static Result read(JsonNode root, LocalDate today, boolean strict, RequestValidation.Limits limits) {
         if (root == null || root.isMissingNode()) {
             return new Result(null, List.of(new Violation("$", "is empty: expected a JSON object (the check request)")));
         }
@@ -64,9 +98,18 @@ public final class RequestReader {
         }
         RequestReader reader = new RequestReader();
         CheckRequest request = reader.request(root);
+        if (strict) {
+            for (UnknownField f : reader.unknown) {
+                reader.violation(f.path(), "is not a field of the wire format"
+                        + (f.probably() == null ? "" : "; did you mean " + f.probably() + "?"));
+            }
+        } else if (!reader.unknown.isEmpty()) {
+            request = new CheckRequest(request.asOf(), request.patient(), request.order(), request.medications(),
+                    request.dispenses(), reader.unknown);
+        }
         List<Violation> all = new ArrayList<>(reader.typeViolations);
         LocalDate asOf = request.asOf() != null ? request.asOf() : today;
-        for (Violation v : RequestValidation.violations(request, asOf)) {
+        for (Violation v : RequestValidation.violations(request, asOf, limits)) {
             if (reader.typeViolations.stream().noneMatch(t -> related(t.field(), v.field()) || mentions(v, t.field()))) {
                 all.add(v);
             }
@@ -86,6 +129,7 @@ public final class RequestReader {
     }
 
     private CheckRequest request(JsonNode root) {
+        unknownFields(root, "", "");
         LocalDate asOf = date(root, "asOf", "");
         Patient patient = object(root, "patient", "", this::patient);
         Order order = object(root, "order", "", this::order);
@@ -96,6 +140,7 @@ public final class RequestReader {
     }
 
     private Patient patient(JsonNode node, String path) {
+        unknownFields(node, path, "patient");
         return new Patient(
                 date(node, "birthDate", path),
                 integer(node, "ageYears", path),
@@ -108,6 +153,7 @@ public final class RequestReader {
     }
 
     private Order order(JsonNode node, String path) {
+        unknownFields(node, path, "order");
         return new Order(
                 object(node, "indication", path, this::coding),
                 wireEnum(node, "severity", path, DiseaseSeverity.class),
@@ -124,10 +170,12 @@ public final class RequestReader {
     }
 
     private Coding coding(JsonNode node, String path) {
+        unknownFields(node, path, "coding");
         return new Coding(text(node, "system", path), text(node, "code", path), text(node, "display", path));
     }
 
     private Medication medication(JsonNode node, String path) {
+        unknownFields(node, path, "medications[]");
         return new Medication(
                 text(node, "system", path),
                 text(node, "code", path),
@@ -137,8 +185,78 @@ public final class RequestReader {
     }
 
     private Dispense dispense(JsonNode node, String path) {
+        unknownFields(node, path, "dispenses[]");
         return new Dispense(date(node, "date", path), decimal(node, "quantityGrams", path),
                 integer(node, "daysSupply", path));
+    }
+
+    // --- unknown fields
+
+    /** Records every field of {@code node} that its kind of object does not have, with the name it is close to. */
+    private void unknownFields(JsonNode node, String path, String kind) {
+        List<String> known = KNOWN.get(kind);
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                String shown = SafeText.cut(name, MAX_NAME_SHOWN);
+                unknown.add(new UnknownField(path(path, shown), probably(name, path, known)));
+            }
+        });
+    }
+
+    /**
+     * The known name an unknown one probably stands for: one of the same object in another case or a small edit away
+     * ({@code medication}, {@code breastFeeding}), else the same name where another object has it
+     * ({@code conditions} at the top is {@code patient.conditions}).
+     */
+    private static String probably(String name, String path, List<String> known) {
+        if (name.length() > MAX_NAME_SHOWN) {
+            return null;
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = k.equalsIgnoreCase(name) ? 0 : distance(k.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+            if (d < bestDistance && d <= Math.max(1, Math.min(2, k.length() / 4))) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        if (best != null) {
+            return path(path, best);
+        }
+        for (Map.Entry<String, List<String>> e : KNOWN.entrySet()) {
+            for (String k : e.getValue()) {
+                if (k.equalsIgnoreCase(name) && !known.contains(k)) {
+                    return switch (e.getKey()) {
+                        case "" -> k;
+                        case "patient", "order" -> e.getKey() + "." + k;
+                        case "coding" -> "order.indication." + k;
+                        default -> e.getKey().replace("[]", "[i]") + "." + k;
+                    };
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Levenshtein distance; names are at most {@value #MAX_NAME_SHOWN} characters here. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     // --- structure
@@ -371,23 +489,13 @@ public final class RequestReader {
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    /** Quotes user text for a message: shortened, and without control characters that could rewrite a terminal. */
+    /** Quotes user text for a message the way every echoed value is quoted (see {@link SafeText}). */
     static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        int limit = Math.min(text.length(), MAX_QUOTED);
-        for (int i = 0; i < limit; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
-        }
-        if (text.length() > MAX_QUOTED) {
-            out.append('…');
-        }
-        return out.append('"').toString();
+        return SafeText.quote(text);
     }
 
     /** Scientific notation keeps 1e999999999 short; ordinary numbers print as written. */
     private static String quoteNumber(BigDecimal value) {
-        String text = value.toString();
-        return text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text;
+        return SafeText.cut(value.toString(), SafeText.QUOTED_LENGTH);
     }
 }
