@@ -13,6 +13,7 @@ import dev.ruxo.rules.drools.facts.Param;
 import dev.ruxo.rules.drools.facts.PatientFact;
 import dev.ruxo.rules.drools.facts.Rates;
 import dev.ruxo.rules.drools.facts.Text;
+import dev.ruxo.rules.drools.facts.UnscreenedCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public final class ExecutableModel {
      */
     static final List<Class<?>> FACT_CLASSES = List.of(ConditionMatch.class, DispenseFact.class, Findings.class,
             IndicationGroup.class, MedicationFact.class, MedicationMatch.class, OrderFact.class, PackageFact.class,
-            Param.class, PatientFact.class, Rates.class, Text.class);
+            Param.class, PatientFact.class, Rates.class, Text.class, UnscreenedCondition.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutableModel.class);
     private static final String MODEL_CLASSES = "modelClasses";

@@ -22,7 +22,7 @@ import org.quicktheories.generators.SourceDSL;
 /** What must not matter: list order, stopped medications, unrelated drugs (beyond one note), asking twice. */
 class InvariancePropertyTest {
 
-    private static final String LISINOPRIL = "lisinopril 10 mg tablet";
+    private static final String UNKNOWN_DRUG = "pyridostigmine 60 mg tablet";
 
     @Test
     void shufflingMedicationsConditionsAndDispensesChangesNothing() {
@@ -50,7 +50,7 @@ class InvariancePropertyTest {
     void anUnrelatedActiveMedicationAddsOnlyOneUnrecognisedNote() {
         qt(800).forAll(Generators.requests()).checkAssert(request -> {
             Assessment before = check(request);
-            Assessment after = check(request.toBuilder().addMedication(Medication.named(LISINOPRIL, null)).build());
+            Assessment after = check(request.toBuilder().addMedication(Medication.named(UNKNOWN_DRUG, null)).build());
             List<Finding> added = new ArrayList<>(after.findings());
             before.findings().forEach(added::remove);
             assertThat(after.decision()).isEqualTo(before.decision());
@@ -59,8 +59,17 @@ class InvariancePropertyTest {
                 assertThat(f.ruleId()).isEqualTo("RUXO-DATA-MED-UNRECOGNISED");
                 assertThat(f.severity()).isEqualTo(Severity.INFO);
                 assertThat(f.category()).isEqualTo(Category.DATA);
-                assertThat(f.summary()).contains(LISINOPRIL);
+                assertThat(f.summary()).contains(UNKNOWN_DRUG);
             });
+        });
+    }
+
+    @Test
+    void aCommonDrugKnownNotToInteractChangesNothing() {
+        qt(800).forAll(Generators.requests()).checkAssert(request -> {
+            Assessment after = check(request.toBuilder()
+                    .addMedication(Medication.named("lisinopril 10 MG Oral Tablet", null)).build());
+            assertThat(after).isEqualTo(check(request));
         });
     }
 
