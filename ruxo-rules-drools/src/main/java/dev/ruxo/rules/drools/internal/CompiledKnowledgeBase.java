@@ -24,6 +24,7 @@ import org.kie.api.KieBase;
  * @param warnings    lint findings that do not stop the build: parameters and value sets no rule uses
  * @param precompiled true when the rules came from the executable model built with the jar, false when the DRL was
  *                    compiled at load time
+ * @param extensions  what the FHIR ValueSet files of a rules folder added to the value sets
  */
 public record CompiledKnowledgeBase(
         KieBase kieBase,
@@ -37,5 +38,17 @@ public record CompiledKnowledgeBase(
         RouteTable routes,
         Map<String, PackageFact> packages,
         List<RuleMessage> warnings,
-        boolean precompiled) {
+        boolean precompiled,
+        List<ValueSetExtension> extensions) {
+
+    /**
+     * A knowledge base without value-set extensions.
+     */
+    public CompiledKnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, String labelTitle, String labelUrl,
+                                 Map<String, RuleMeta> rules, List<Param> params, ConditionValueSets conditions,
+                                 MedicationValueSets medications, RouteTable routes, Map<String, PackageFact> packages,
+                                 List<RuleMessage> warnings, boolean precompiled) {
+        this(kieBase, info, labelTitle, labelUrl, rules, params, conditions, medications, routes, packages, warnings,
+                precompiled, List.of());
+    }
 }

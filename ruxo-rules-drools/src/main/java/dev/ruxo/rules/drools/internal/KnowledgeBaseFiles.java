@@ -41,7 +41,8 @@ public record KnowledgeBaseFiles(Map<String, String> files) {
      * knowledge-base.properties. Extending: every {@code *.drl} in the folder is added, except that one named like a
      * built-in DRL file replaces it; every data file ({@code parameters.csv}, {@code medications.csv},
      * {@code conditions.csv}, {@code routes.csv}, {@code packages.csv}) adds its rows, and a parameter or route word
-     * defined again overrides the built-in value. Other files (a README, say) are ignored; sub-folders are not read.
+     * defined again overrides the built-in value; a FHIR ValueSet file {@code NAME.valueset.json} extends the value set
+     * {@code NAME} (see {@code FhirValueSets}). Other files (a README, say) are ignored; sub-folders are not read.
      *
      * @param folder the rules folder
      * @return the files
@@ -58,7 +59,8 @@ public record KnowledgeBaseFiles(Map<String, String> files) {
             for (Path p : list.filter(Files::isRegularFile).sorted().toList()) {
                 String file = p.getFileName().toString();
                 boolean drl = file.endsWith(".drl");
-                boolean data = KnowledgeBaseLoader.DATA_FILES.contains(file) || file.equals(MANIFEST);
+                boolean data = KnowledgeBaseLoader.DATA_FILES.contains(file) || file.equals(MANIFEST)
+                        || file.endsWith(FhirValueSets.SUFFIX);
                 if (file.endsWith(".csv") && !data) {
                     errors.add(new RuleMessage(p.toString(), 0, 0, "unknown data file; expected one of "
                             + KnowledgeBaseLoader.DATA_FILES));

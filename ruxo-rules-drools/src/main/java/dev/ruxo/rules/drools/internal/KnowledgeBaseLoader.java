@@ -90,9 +90,10 @@ public final class KnowledgeBaseLoader {
         KnowledgeBaseFiles.Manifest manifest = KnowledgeBaseFiles.Manifest.parse(
                 manifests.isEmpty() ? "" : manifests.get(0).content(), errors);
         Map<String, Param> params = Parameters.read(data(files, Parameters.FILE, errors), errors);
-        ConditionValueSets conditions = ConditionValueSets.read(data(files, ConditionValueSets.FILE, errors), errors);
-        MedicationValueSets medications = MedicationValueSets.read(data(files, MedicationValueSets.FILE, errors),
-                errors);
+        FhirValueSets.Result fhir = FhirValueSets.extend(FhirValueSets.resources(files),
+                data(files, ConditionValueSets.FILE, errors), data(files, MedicationValueSets.FILE, errors), errors);
+        ConditionValueSets conditions = ConditionValueSets.read(fhir.conditions(), errors);
+        MedicationValueSets medications = MedicationValueSets.read(fhir.medications(), errors);
         RouteTable routes = RouteTable.read(data(files, RouteTable.FILE, errors), errors);
         Map<String, PackageFact> packages = Packages.read(data(files, Packages.FILE, errors), errors);
         for (String required : List.of(ATOPIC_DERMATITIS, VITILIGO)) {
@@ -121,7 +122,8 @@ public final class KnowledgeBaseLoader {
                 manifest.jurisdiction(), manifest.labelRevision());
         return new CompiledKnowledgeBase(kieBase, info, manifest.labelTitle(), manifest.labelUrl(), rules,
                 List.copyOf(params.values()), conditions, medications, routes, packages,
-                lint(used, params.keySet(), valueSets, manifest.recognitionOnlyValueSets()), precompiled != null);
+                lint(used, params.keySet(), valueSets, manifest.recognitionOnlyValueSets()), precompiled != null,
+                fhir.extensions());
     }
 
     private static List<TextFile> data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {
