@@ -115,6 +115,13 @@ class KnowledgeBaseV2RulesTest {
         }
 
         @Test
+        void anInfectionWithItsOwnRuleDoesNotSilenceAnotherConditionsWarning() {
+            assertThat(check(CheckRequests.adultAtopicDermatitis().condition("U07.1", "COVID-19")
+                    .condition("A15.0", "Tuberculosis of lung")))
+                    .hasFinding("RUXO-SAF-INFECTION-OTHER").hasFinding("RUXO-SAF-INFECTION-ACTIVE");
+        }
+
+        @Test
         void hivIsNotAnOtherInfection() {
             assertThat(check(CheckRequests.adultVitiligo().condition("B20", null)))
                     .hasFinding("RUXO-SAF-HIV").hasNoFinding("RUXO-SAF-INFECTION-OTHER");

@@ -152,6 +152,13 @@ class MonitoringAndDataRulesTest {
     }
 
     @Test
+    void aRecognisedMedicationDoesNotHideAnUnrecognisedOne() {
+        assertThat(check(CheckRequests.adultAtopicDermatitis().medication("lisinopril 10 mg tablet", "oral")
+                .medication("pyridostigmine 60 mg tablet", "oral")))
+                .hasFinding("RUXO-DATA-MED-UNRECOGNISED", Severity.INFO);
+    }
+
+    @Test
     void recognisedOrStoppedCoMedicationIsNotReportedAsUnrecognised() {
         assertThat(check(CheckRequests.adultAtopicDermatitis().medication("fluconazole", "oral")))
                 .hasNoFinding("RUXO-DATA-MED-UNRECOGNISED");

@@ -55,6 +55,8 @@ class SyntheaCoverageTest {
 
     @BeforeAll
     static void checkThePopulation() throws IOException {
+        POPULATION.clear();
+        EXPECTED.clear();
         WireFormat wire = WireFormat.create();
         int line = 0;
         for (String json : resource("synthea/population.jsonl").split("\n")) {
