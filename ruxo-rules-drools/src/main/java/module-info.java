@@ -10,6 +10,8 @@
 open module dev.ruxo.rules.drools {
     requires transitive dev.ruxo.rules.api;
     requires org.slf4j;
+    // reads the FHIR ValueSet files a rules folder may hold
+    requires com.fasterxml.jackson.databind;
     requires org.kie.api;
     requires org.kie.internal.api;
     requires org.drools.base;

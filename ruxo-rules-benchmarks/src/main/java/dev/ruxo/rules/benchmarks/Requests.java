@@ -27,23 +27,27 @@ public final class Requests {
 
     private static final Coding ATOPIC_DERMATITIS = Coding.icd10cm("L20.9", "Atopic dermatitis, unspecified");
 
-    /** Co-medications no value set knows: the common case in a long medication list. */
+    /**
+     * Co-medications no value set knows. Until knowledge base v2 these were the most prescribed US drugs (lisinopril,
+     * metformin, ...); those are now recognised as known not to interact, so drugs that are still unknown take their
+     * place and every request here does the same work as before.
+     */
     private static final List<Medication> UNRECOGNISED = List.of(
-            Medication.rxnorm("29046", "lisinopril 10 MG Oral Tablet", "oral"),
-            Medication.named("cetirizine 10 mg tablet", null),
-            Medication.named("metformin 500 mg tablet", "oral"),
-            Medication.named("atorvastatin 20 mg tablet", "oral"),
-            Medication.named("amlodipine 5 mg tablet", "oral"),
-            Medication.named("omeprazole 20 mg capsule", "oral"),
-            Medication.named("levothyroxine 50 mcg tablet", "oral"),
-            Medication.named("sertraline 50 mg tablet", null),
-            Medication.named("albuterol inhaler", "inhaled"),
-            Medication.named("fluticasone nasal spray", "nasal"),
+            Medication.rxnorm("8992", "pyridostigmine 60 MG Oral Tablet", "oral"),
+            Medication.named("riluzole 50 mg tablet", null),
+            Medication.named("ursodiol 300 mg capsule", "oral"),
+            Medication.named("sucralfate 1 g tablet", "oral"),
+            Medication.named("mesalamine 1.2 g tablet", "oral"),
+            Medication.named("methimazole 10 mg tablet", "oral"),
+            Medication.named("ropinirole 1 mg tablet", "oral"),
+            Medication.named("meclizine 25 mg tablet", null),
+            Medication.named("bethanechol inhaler", "inhaled"),
+            Medication.named("azelastine nasal spray", "nasal"),
             Medication.named("vitamin D3 1000 unit capsule", "oral"),
-            Medication.named("ibuprofen 400 mg tablet", "oral"),
+            Medication.named("promethazine 25 mg tablet", "oral"),
             Medication.named("emollient cream", "topical"),
-            Medication.named("montelukast 10 mg tablet", "oral"),
-            Medication.named("hydroxyzine 25 mg tablet", "oral"));
+            Medication.named("phenazopyridine 200 mg tablet", "oral"),
+            Medication.named("modafinil 100 mg tablet", "oral"));
 
     /** Co-medications a value set knows, by code or by name, with routes that do and do not count. */
     private static final List<Medication> RECOGNISED = List.of(
@@ -157,7 +161,7 @@ public final class Requests {
                         Medication.named("Sotyktu 6 mg tablet", "oral"),
                         Medication.named("itraconazole 100 mg capsule", "oral"),
                         Medication.named("verapamil 80 mg tablet", "oral"),
-                        Medication.named("cetirizine 10 mg tablet", "oral")))
+                        Medication.named("riluzole 50 mg tablet", "oral")))
                 .addDispense(Dispense.of(AS_OF.minusDays(3), 60, 7))
                 .build();
     }

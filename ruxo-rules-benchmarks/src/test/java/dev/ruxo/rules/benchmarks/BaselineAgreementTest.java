@@ -47,9 +47,9 @@ class BaselineAgreementTest {
 
     private static final List<KnownDifference> KNOWN = List.of(
             new KnownDifference("policy: the pediatric quantity checks are for ages 2 to 11; the DRL applies them "
-                    + "under 12, so also below 2, where RUXO-IND-AGE-AD already stops the order",
+                    + "under 12, so also below 2, where RUXO-IND-AGE-AD or RUXO-IND-AGE-ANY already stops the order",
                     Set.of("RUXO-DOSE-QTY-PED-CEILING", "RUXO-DOSE-QTY-PED-MAX"),
-                    droolsRules -> droolsRules.contains("RUXO-IND-AGE-AD")),
+                    droolsRules -> droolsRules.contains("RUXO-IND-AGE-AD") || droolsRules.contains("RUXO-IND-AGE-ANY")),
             new KnownDifference("policy: the MACE risk factors are smoking, hypertension, diabetes, dyslipidemia and "
                     + "atherosclerotic disease; the DRL also counts a history of myocardial infarction or stroke, "
                     + "which RUXO-SAF-MI-STROKE already reports at the same severity",

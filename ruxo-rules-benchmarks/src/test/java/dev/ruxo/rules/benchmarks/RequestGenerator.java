@@ -62,14 +62,21 @@ final class RequestGenerator {
     private static final List<String> DOSE_FORM_WORDS = List.of("", "", " 5 mg tablet", " 1% cream", " ointment",
             " eye drops", " injection", " oral suspension", " shampoo", "-adaz", " (Brand) 10 MG");
     private static final List<Medication> UNRECOGNISED = List.of(
+            Medication.named("pyridostigmine 60 mg tablet", "oral"),
+            Medication.named("riluzole", null),
+            Medication.rxnorm("9999999", "an unlisted clinical drug", "oral"),
+            new Medication(CodeSystems.ATC, "N07AA02", null, "oral", null),
+            Medication.named("emollient cream", "topical"),
+            // known not to interact (NON_INTERACTING): recognised, so no note
             Medication.named("lisinopril 10 mg tablet", "oral"),
-            Medication.named("cetirizine", null),
             Medication.rxnorm("29046", "lisinopril 10 MG Oral Tablet", "oral"),
-            new Medication(CodeSystems.ATC, "R06AE07", null, "oral", null),
-            Medication.named("emollient cream", "topical"));
+            new Medication(CodeSystems.ATC, "R06AE07", null, "oral", null));
     private static final List<Coding> UNRELATED_CONDITIONS = List.of(
             Coding.icd10cm("J45.909", "Asthma"), Coding.icd10cm("K21.9", null), Coding.snomed("195967001", "Asthma"),
-            Coding.icd10cm("Z00.00", "General exam"));
+            Coding.icd10cm("Z00.00", "General exam"),
+            // not screenable: a SNOMED CT concept no value set lists, and a code system the value sets do not use
+            Coding.snomed("186747009", "Coronavirus infection"),
+            new Coding("http://hl7.org/fhir/sid/icd-10", "A15.0", "Tuberculosis of lung"));
     private static final List<Coding> OTHER_INDICATIONS = List.of(
             Coding.icd10cm("L63.9", "Alopecia areata"), Coding.icd10cm("L40.0", "Psoriasis vulgaris"),
             Coding.icd10cm("L28.1", "Prurigo nodularis"), Coding.icd10cm("L73.2", "Hidradenitis suppurativa"),

@@ -4,6 +4,7 @@ import dev.ruxo.rules.Category;
 import dev.ruxo.rules.drools.facts.Param;
 import dev.ruxo.rules.drools.internal.CompiledKnowledgeBase;
 import dev.ruxo.rules.drools.internal.RuleMeta;
+import dev.ruxo.rules.drools.internal.ValueSetExtension;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,6 +87,18 @@ public final class RuleCatalogue {
         if (!loosened.isEmpty()) {
             md.append("\n## Label limits loosened by this rules folder\n\n");
             loosened.forEach(w -> md.append("- **").append(cell(w.toString())).append("**\n"));
+        }
+        if (!kb.extensions().isEmpty()) {
+            md.append("\n## Value-set extensions\n\n")
+                    .append("| file | value set | codes added |\n")
+                    .append("|---|---|---|\n");
+            for (ValueSetExtension e : kb.extensions()) {
+                String added = e.codesBySystem().isEmpty() ? "none (all already listed)"
+                        : new java.util.TreeMap<>(e.codesBySystem()).entrySet().stream()
+                                .map(c -> c.getValue() + " " + c.getKey()).collect(Collectors.joining(", "));
+                md.append("| `").append(cell(fileName(e.file()))).append("` | `").append(e.valueSet()).append("` | ")
+                        .append(added).append(" |\n");
+            }
         }
         return md.toString();
     }

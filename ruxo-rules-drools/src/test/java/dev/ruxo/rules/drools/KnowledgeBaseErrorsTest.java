@@ -89,7 +89,7 @@ class KnowledgeBaseErrorsTest {
             assertThat(m.column()).isPositive();
         });
         var sets = errorsOf(KnowledgeBaseFixtures.builtInWith("patient-safety.drl",
-                s -> s.replace("\"CHRONIC_HEPATITIS_C\"", "\"CHRONIC_HEPATITIS_Z\"")));
+                s -> s.replaceFirst("\"CHRONIC_HEPATITIS_C\"", "\"CHRONIC_HEPATITIS_Z\"")));
         assertThat(sets).singleElement().satisfies(m -> assertThat(m.text()).contains("CHRONIC_HEPATITIS_Z"));
     }
 

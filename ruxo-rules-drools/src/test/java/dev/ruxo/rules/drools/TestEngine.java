@@ -6,24 +6,32 @@ import dev.ruxo.rules.testkit.CheckRequests;
 
 /**
  * One engine for the whole test JVM, with the precompiled built-in rules, as users build it. Every rule it fires is
- * recorded for {@link RuleCoverageTest}.
+ * recorded for {@link RuleCoverageTest}. {@link MutationCheck} swaps in the engine of a mutated knowledge base while
+ * it runs the tests against it.
  */
 public final class TestEngine {
 
-    private static final DroolsCheckEngine ENGINE = DroolsCheckEngine.builder().onRuleFired(RuleCoverage::fired).build();
+    private static final DroolsCheckEngine BUILT_IN = DroolsCheckEngine.builder().onRuleFired(RuleCoverage::fired)
+            .build();
+    private static volatile DroolsCheckEngine engine = BUILT_IN;
 
     private TestEngine() {
     }
 
     public static DroolsCheckEngine engine() {
-        return ENGINE;
+        return engine;
+    }
+
+    /** The engine the tests use from now on; null for the built-in one. */
+    static void use(DroolsCheckEngine replacement) {
+        engine = replacement == null ? BUILT_IN : replacement;
     }
 
     public static Assessment check(CheckRequest request) {
-        return ENGINE.check(request);
+        return engine.check(request);
     }
 
     public static Assessment check(CheckRequests.Builder request) {
-        return ENGINE.check(request.build());
+        return engine.check(request.build());
     }
 }

@@ -234,9 +234,9 @@ public final class Generators {
     }
 
     /**
-     * Active co-medications that raise no interaction: unrelated drugs (which the knowledge base does not recognise),
-     * and topical or ophthalmic forms of drugs that interact only systemically. Never lisinopril, so that a test can
-     * add it as a known unrecognised drug.
+     * Active co-medications that raise no interaction: common unrelated drugs (which the knowledge base recognises as
+     * known not to interact), and topical or ophthalmic forms of drugs that interact only systemically. Never
+     * pyridostigmine, so that a test can add it as a drug nobody knows.
      *
      * @return the generator
      */

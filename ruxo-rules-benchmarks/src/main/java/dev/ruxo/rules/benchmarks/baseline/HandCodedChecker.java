@@ -19,6 +19,7 @@ import dev.ruxo.rules.drools.facts.PackageFact;
 import dev.ruxo.rules.drools.facts.Param;
 import dev.ruxo.rules.drools.facts.PatientFact;
 import dev.ruxo.rules.drools.facts.UnknownFieldsFact;
+import dev.ruxo.rules.drools.facts.UnscreenedCondition;
 import dev.ruxo.rules.drools.internal.CompiledKnowledgeBase;
 import dev.ruxo.rules.drools.internal.FactBuilder;
 import dev.ruxo.rules.drools.internal.KnowledgeBaseFiles;
@@ -105,6 +106,11 @@ public final class HandCodedChecker implements CheckEngine {
             out.add("RUXO-IND-AGE-VITILIGO", Category.INDICATION, Severity.CRITICAL, "1",
                     "Vitiligo under age " + limits.vitiligoMinAge);
         }
+        // policy v2: any indication, labelled or not, below age 2 (label 8.4); atopic dermatitis has its own rule above
+        if (!ad && age < limits.anyMinAge) {
+            out.add("RUXO-IND-AGE-ANY", Category.INDICATION, Severity.CRITICAL, "8.4",
+                    "Under age " + limits.anyMinAge + ", whatever the indication");
+        }
         boolean immunocompromised = Boolean.TRUE.equals(in.patient.immunocompromised())
                 || in.hasCondition("IMMUNOCOMPROMISED") || in.hasMedication("POTENT_IMMUNOSUPPRESSANT");
         if (ad && immunocompromised) {
@@ -149,6 +155,10 @@ public final class HandCodedChecker implements CheckEngine {
             out.add("RUXO-DOSE-BSA-VITILIGO", Category.DOSING, Severity.CRITICAL, "2.2",
                     "BSA above the vitiligo limit");
         }
+        if (o.indication() == IndicationGroup.OTHER && bsa != null && bsa.compareTo(limits.otherMaxBsa) > 0) {
+            out.add("RUXO-DOSE-BSA-OTHER", Category.DOSING, Severity.CRITICAL, "policy",
+                    "BSA above the limit for any other indication");
+        }
         if (o.quantityGrams() != null && o.daysSupply() != null) {
             // grams / days against limit grams / window days, cross-multiplied so nothing rounds
             BigDecimal used = o.quantityGrams().multiply(limits.windowDays);
@@ -158,8 +168,8 @@ public final class HandCodedChecker implements CheckEngine {
                 out.add("RUXO-DOSE-QTY-WEEKLY", Category.DOSING, Severity.CRITICAL, "2",
                         "Quantity above the weekly ceiling");
             }
-            // policy: "Age 2–11 (atopic dermatitis)"; below 2 the order is already an indication stop
-            if (ad && age >= limits.adMinAge && age < limits.adultAge) {
+            // policy v2: "Age 2–11, whatever the indication"; below 2 the order is already an indication stop
+            if (age >= limits.anyMinAge && age < limits.adultAge) {
                 if (aboveCeiling) {
                     out.add("RUXO-DOSE-QTY-PED-CEILING", Category.DOSING, Severity.CRITICAL, "2.1",
                             "Child above the adult ceiling");
@@ -235,7 +245,20 @@ public final class HandCodedChecker implements CheckEngine {
 
     private void safety(Input in, Out out) {
         PatientFact p = in.patient;
+        Set<Integer> ownInfectionRule = new HashSet<>();
         for (ConditionMatch c : in.conditions) {
+            if (Set.of("ACTIVE_SERIOUS_INFECTION", "ACTIVE_TUBERCULOSIS", "LATENT_TUBERCULOSIS", "CHRONIC_HEPATITIS_B",
+                    "CHRONIC_HEPATITIS_C", "RECURRENT_OR_CHRONIC_INFECTION", "HERPES_ZOSTER_HISTORY", "HIV")
+                    .contains(c.valueSet())) {
+                ownInfectionRule.add(c.index());
+            }
+        }
+        for (ConditionMatch c : in.conditions) {
+            // policy v2: any other active infection, unless the condition already gives an infection finding
+            if ("OTHER_ACTIVE_INFECTION".equals(c.valueSet()) && !ownInfectionRule.contains(c.index())) {
+                out.add("RUXO-SAF-INFECTION-OTHER", Category.CONTRAINDICATION, Severity.WARNING, "5.1",
+                        "Other active infection: " + c.text());
+            }
             switch (c.valueSet()) {
                 case "ACTIVE_SERIOUS_INFECTION", "ACTIVE_TUBERCULOSIS" -> out.add("RUXO-SAF-INFECTION-ACTIVE",
                         Category.CONTRAINDICATION, Severity.CRITICAL, "5.1", "Active serious infection: " + c.text());
@@ -269,9 +292,11 @@ public final class HandCodedChecker implements CheckEngine {
         if (smoker) {
             out.add("RUXO-SAF-SMOKER", Category.CONTRAINDICATION, Severity.WARNING, "5.3", "Current or former smoker");
         }
-        // policy's risk factors: current or former smoker, hypertension, diabetes, dyslipidemia, atherosclerotic disease
+        // policy's risk factors: current or former smoker, hypertension, diabetes, dyslipidemia, metabolic syndrome
+        // (v2), atherosclerotic disease
         if (p.ageYears() >= limits.maceAge && (smoker || in.hasCondition("HYPERTENSION")
                 || in.hasCondition("DIABETES") || in.hasCondition("DYSLIPIDEMIA")
+                || in.hasCondition("METABOLIC_SYNDROME")
                 || in.hasCondition("ATHEROSCLEROTIC_DISEASE"))) {
             out.add("RUXO-SAF-MACE-AGE", Category.CONTRAINDICATION, Severity.WARNING, "5.2",
                     "Age " + p.ageYears() + " with a cardiovascular risk factor");
@@ -297,11 +322,15 @@ public final class HandCodedChecker implements CheckEngine {
 
     private static void data(Input in, Out out) {
         OrderFact o = in.order;
-        if (o.bsaPercent() == null && o.indication() != IndicationGroup.OTHER) {
+        if (o.bsaPercent() == null) { // v2: every indication has a BSA limit
             out.add("RUXO-DATA-BSA-MISSING", Category.DATA, Severity.WARNING, "2", "BSA not recorded");
         }
         if (o.quantityGrams() == null || o.daysSupply() == null) {
             out.add("RUXO-DATA-QTY-MISSING", Category.DATA, Severity.WARNING, "2", "Quantity or days not recorded");
+        }
+        if (!in.unscreened.isEmpty()) {
+            out.add("RUXO-DATA-CONDITION-UNSCREENED", Category.DATA, Severity.INFO, "5.1",
+                    in.unscreened.size() + " problem-list entries not screened");
         }
         for (MedicationFact m : in.medications) {
             if (!in.recognisedMedications.contains(m.index())) {
@@ -329,6 +358,7 @@ public final class HandCodedChecker implements CheckEngine {
         final Set<Integer> recognisedMedications = new HashSet<>();
         final List<DispenseFact> dispenses = new ArrayList<>();
         UnknownFieldsFact unknownFields;
+        final List<UnscreenedCondition> unscreened = new ArrayList<>();
 
         Input(List<Object> facts) {
             for (Object f : facts) {
@@ -343,6 +373,8 @@ public final class HandCodedChecker implements CheckEngine {
                     }
                 } else if (f instanceof MedicationFact m) {
                     medications.add(m);
+                } else if (f instanceof UnscreenedCondition u) {
+                    unscreened.add(u);
                 } else if (f instanceof DispenseFact d) {
                     dispenses.add(d);
                 } else if (f instanceof PatientFact p) {
@@ -382,6 +414,8 @@ public final class HandCodedChecker implements CheckEngine {
         final BigDecimal adReexamineDays;
         final BigDecimal vitiligoReevaluateDays;
         final int maceAge;
+        final int anyMinAge;
+        final BigDecimal otherMaxBsa;
 
         Limits(List<Param> params) {
             Map<String, Param> byId = new HashMap<>();
@@ -400,6 +434,8 @@ public final class HandCodedChecker implements CheckEngine {
             adReexamineDays = value(byId, "AD_REEXAMINE_WEEKS").multiply(BigDecimal.valueOf(7));
             vitiligoReevaluateDays = value(byId, "VITILIGO_REEVALUATE_WEEKS").multiply(BigDecimal.valueOf(7));
             maceAge = whole(byId, "MACE_RISK_MIN_AGE_YEARS");
+            anyMinAge = whole(byId, "ANY_INDICATION_MIN_AGE_YEARS");
+            otherMaxBsa = value(byId, "OTHER_MAX_BSA_PERCENT");
         }
 
         private static BigDecimal value(Map<String, Param> byId, String id) {

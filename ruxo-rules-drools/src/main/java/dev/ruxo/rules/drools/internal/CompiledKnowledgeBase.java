@@ -26,6 +26,7 @@ import org.kie.api.KieBase;
  *                    compiled at load time
  * @param siteDrl     true when the DRL is not exactly the built-in DRL: its consequences may not return, so checks
  *                    run on a worker thread that the caller can stop waiting for
+ * @param extensions  what the FHIR ValueSet files of a rules folder added to the value sets
  */
 public record CompiledKnowledgeBase(
         KieBase kieBase,
@@ -40,5 +41,6 @@ public record CompiledKnowledgeBase(
         Map<String, PackageFact> packages,
         List<RuleMessage> warnings,
         boolean precompiled,
-        boolean siteDrl) {
+        boolean siteDrl,
+        List<ValueSetExtension> extensions) {
 }

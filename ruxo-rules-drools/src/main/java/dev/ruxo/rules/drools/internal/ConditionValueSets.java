@@ -71,6 +71,15 @@ final class ConditionValueSets {
         return out;
     }
 
+    /**
+     * Whether a condition with this coding was screened: ICD-10-CM codes always are (the value sets match by prefix,
+     * so a code outside them is known to fall in none); a code of another system only when some row of some value
+     * set, an exclusion row or a known-irrelevant one included, names it.
+     */
+    boolean screens(String system, String code) {
+        return CodeSystems.ICD_10_CM.equals(system) || !index.lookup(system, Codes.normalize(code)).isEmpty();
+    }
+
     boolean contains(String system, String code, String valueSet) {
         return contains(match(system, code), valueSet);
     }

@@ -14,6 +14,7 @@ import dev.ruxo.rules.drools.facts.PatientFact;
 import dev.ruxo.rules.drools.facts.Rates;
 import dev.ruxo.rules.drools.facts.Text;
 import dev.ruxo.rules.drools.facts.UnknownFieldsFact;
+import dev.ruxo.rules.drools.facts.UnscreenedCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,7 +79,7 @@ public final class ExecutableModel {
      */
     static final List<Class<?>> FACT_CLASSES = List.of(ConditionMatch.class, DispenseFact.class, Findings.class,
             IndicationGroup.class, MedicationFact.class, MedicationMatch.class, OrderFact.class, PackageFact.class,
-            Param.class, PatientFact.class, Rates.class, Text.class, UnknownFieldsFact.class);
+            Param.class, PatientFact.class, Rates.class, Text.class, UnknownFieldsFact.class, UnscreenedCondition.class);
 
     /** Drools' switch for generating the executable model on one thread, in source order. */
     static final String REPRODUCIBLE_GENERATION = "drools.reproducibleExecutableModelGeneration";

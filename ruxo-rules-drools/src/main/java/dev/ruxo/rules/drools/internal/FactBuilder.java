@@ -17,6 +17,7 @@ import dev.ruxo.rules.drools.facts.OrderFact;
 import dev.ruxo.rules.drools.facts.PackageFact;
 import dev.ruxo.rules.drools.facts.PatientFact;
 import dev.ruxo.rules.drools.facts.UnknownFieldsFact;
+import dev.ruxo.rules.drools.facts.UnscreenedCondition;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -68,6 +69,11 @@ public final class FactBuilder {
             Coding c = conditions.get(i);
             for (ConditionValueSets.Match m : kb.conditions().match(c.system(), c.code())) {
                 facts.add(new ConditionMatch(m.valueSet(), i, c.code(), text(c.display(), m.row().name())));
+            }
+            if (!kb.conditions().screens(c.system(), c.code())) {
+                String display = c.display() == null || c.display().isBlank() ? null : c.display().strip();
+                facts.add(new UnscreenedCondition(i, c.code(), display == null ? c.code()
+                        : display + " (" + c.code() + ")"));
             }
         }
         List<Medication> meds = request.medications();

@@ -67,7 +67,8 @@ public record KnowledgeBaseFiles(Map<String, String> files, List<RuleMessage> no
      * knowledge-base.properties. Extending: every {@code *.drl} in the folder is added, except that one named like a
      * built-in DRL file replaces it; every data file ({@code parameters.csv}, {@code medications.csv},
      * {@code conditions.csv}, {@code routes.csv}, {@code packages.csv}) adds its rows, and a parameter or route word
-     * defined again overrides the built-in value. Other files (a README, say) and sub-folders are not read, and each
+     * defined again overrides the built-in value; a FHIR ValueSet file {@code NAME.valueset.json} extends the value set
+     * {@code NAME} (see {@code FhirValueSets}). Other files (a README, say) and sub-folders are not read, and each
      * becomes a note in the engine's warnings.
      *
      * @param folder the rules folder
@@ -130,8 +131,10 @@ public record KnowledgeBaseFiles(Map<String, String> files, List<RuleMessage> no
     private static Entry classify(Path p, List<RuleMessage> why) {
         String file = p.getFileName().toString();
         String lower = file.toLowerCase(java.util.Locale.ROOT);
-        boolean known = file.endsWith(".drl") || KnowledgeBaseLoader.DATA_FILES.contains(file) || file.equals(MANIFEST);
-        boolean looksKnown = lower.endsWith(".drl") || lower.endsWith(".csv") || lower.equals(MANIFEST);
+        boolean known = file.endsWith(".drl") || KnowledgeBaseLoader.DATA_FILES.contains(file) || file.equals(MANIFEST)
+                || file.endsWith(FhirValueSets.SUFFIX);
+        boolean looksKnown = lower.endsWith(".drl") || lower.endsWith(".csv") || lower.equals(MANIFEST)
+                || lower.endsWith(FhirValueSets.SUFFIX);
         if (Files.isSymbolicLink(p) && !Files.exists(p)) {
             return refuse(p, why, "is a symbolic link to something that does not exist");
         }
@@ -160,10 +163,15 @@ public record KnowledgeBaseFiles(Map<String, String> files, List<RuleMessage> no
             if (lower.endsWith(".drl")) {
                 return refuse(p, why, "looks like a DRL file but does not end in lower-case .drl; rename it");
             }
+            if (lower.endsWith(FhirValueSets.SUFFIX)) {
+                return refuse(p, why, "looks like a FHIR ValueSet file but does not end in lower-case "
+                        + FhirValueSets.SUFFIX + "; rename it");
+            }
             return refuse(p, why, "unknown data file; expected one of " + KnowledgeBaseLoader.DATA_FILES);
         }
         why.add(new RuleMessage(p.toString(), 0, 0, "not read: not a DRL file (*.drl), a data file "
-                + KnowledgeBaseLoader.DATA_FILES + " or " + MANIFEST));
+                + KnowledgeBaseLoader.DATA_FILES + ", a FHIR ValueSet file (*" + FhirValueSets.SUFFIX + ") or "
+                + MANIFEST));
         return Entry.IGNORE;
     }
 

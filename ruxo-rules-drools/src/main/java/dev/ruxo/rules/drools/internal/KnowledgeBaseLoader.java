@@ -107,9 +107,10 @@ public final class KnowledgeBaseLoader {
                 manifests.isEmpty() ? "" : manifests.get(0).content(), errors);
         List<RuleMessage> paramWarnings = new ArrayList<>();
         Map<String, Param> params = Parameters.read(data(files, Parameters.FILE, errors), errors, paramWarnings);
-        ConditionValueSets conditions = ConditionValueSets.read(data(files, ConditionValueSets.FILE, errors), errors);
-        MedicationValueSets medications = MedicationValueSets.read(data(files, MedicationValueSets.FILE, errors),
-                errors);
+        FhirValueSets.Result fhir = FhirValueSets.extend(FhirValueSets.resources(files),
+                data(files, ConditionValueSets.FILE, errors), data(files, MedicationValueSets.FILE, errors), errors);
+        ConditionValueSets conditions = ConditionValueSets.read(fhir.conditions(), errors);
+        MedicationValueSets medications = MedicationValueSets.read(fhir.medications(), errors);
         RouteTable routes = RouteTable.read(data(files, RouteTable.FILE, errors), errors);
         Map<String, PackageFact> packages = Packages.read(data(files, Packages.FILE, errors), errors);
         for (String required : List.of(ATOPIC_DERMATITIS, VITILIGO)) {
@@ -146,7 +147,7 @@ public final class KnowledgeBaseLoader {
         warnings.addAll(paramWarnings);
         return new CompiledKnowledgeBase(kieBase, info, manifest.labelTitle(), manifest.labelUrl(), rules,
                 List.copyOf(params.values()), conditions, medications, routes, packages, List.copyOf(warnings),
-                precompiled != null, !drl.equals(builtInDrl()));
+                precompiled != null, !drl.equals(builtInDrl()), fhir.extensions());
     }
 
     private static List<TextFile> data(KnowledgeBaseFiles files, String name, List<RuleMessage> errors) {

@@ -22,7 +22,7 @@ import org.quicktheories.generators.SourceDSL;
 /** What must not matter: list order, stopped medications, unrelated drugs (beyond one note), asking twice. */
 class InvariancePropertyTest {
 
-    private static final String LISINOPRIL = "lisinopril 10 mg tablet";
+    private static final String UNKNOWN_DRUG = "pyridostigmine 60 mg tablet";
 
     @Test
     void shufflingMedicationsConditionsAndDispensesChangesNothing() {
@@ -50,7 +50,7 @@ class InvariancePropertyTest {
     void anUnrelatedActiveMedicationAddsOnlyOneUnrecognisedNote() {
         qt(800).forAll(Generators.requests()).checkAssert(request -> {
             Assessment before = check(request);
-            Assessment after = check(request.toBuilder().addMedication(Medication.named(LISINOPRIL, null)).build());
+            Assessment after = check(request.toBuilder().addMedication(Medication.named(UNKNOWN_DRUG, null)).build());
             String note = "RUXO-DATA-MED-UNRECOGNISED";
             assertThat(after.decision()).isEqualTo(before.decision());
             assertThat(after.findings()).filteredOn(f -> !f.ruleId().equals(note))
@@ -63,8 +63,17 @@ class InvariancePropertyTest {
                         assertThat(f.severity()).isEqualTo(Severity.INFO);
                         assertThat(f.category()).isEqualTo(Category.DATA);
                         assertThat(PropertySupport.count(f)).isEqualTo(earlier + 1);
-                        assertThat(f.summary() + " " + f.detail()).contains(LISINOPRIL);
+                        assertThat(f.summary() + " " + f.detail()).contains(UNKNOWN_DRUG);
                     });
+        });
+    }
+
+    @Test
+    void aCommonDrugKnownNotToInteractChangesNothing() {
+        qt(800).forAll(Generators.requests()).checkAssert(request -> {
+            Assessment after = check(request.toBuilder()
+                    .addMedication(Medication.named("lisinopril 10 MG Oral Tablet", null)).build());
+            assertThat(after).isEqualTo(check(request));
         });
     }
 

@@ -133,9 +133,23 @@ class DosingRulesTest {
         }
 
         @Test
-        void pediatricRulesAreForAtopicDermatitis() {
+        void pediatricRulesApplyToEveryIndication() {
             assertThat(check(CheckRequests.adultVitiligo().age(10).grams(100).days(7)))
-                    .hasNoFinding("RUXO-DOSE-QTY-PED-MAX").hasNoFinding("RUXO-DOSE-QTY-PED-CEILING");
+                    .hasFinding("RUXO-DOSE-QTY-PED-MAX").hasFinding("RUXO-DOSE-QTY-PED-CEILING", Severity.CRITICAL);
+            assertThat(check(offLabel().age(7).grams(61).days(7)))
+                    .hasFinding("RUXO-DOSE-QTY-PED-CEILING", Severity.CRITICAL).hasFinding("RUXO-DOSE-QTY-PED-MAX");
+            assertThat(check(offLabel().age(7).grams(60).days(7)))
+                    .hasNoFinding("RUXO-DOSE-QTY-PED-CEILING").hasFinding("RUXO-DOSE-QTY-PED-MAX");
+            assertThat(check(offLabel().age(7).grams(30).days(7)))
+                    .hasNoFinding("RUXO-DOSE-QTY-PED-CEILING").hasNoFinding("RUXO-DOSE-QTY-PED-MAX");
+            assertThat(check(offLabel().age(7).grams(31).days(7))).hasFinding("RUXO-DOSE-QTY-PED-MAX");
+        }
+
+        @Test
+        void aChildOfOneIsCheckedForQuantityToo() {
+            assertThat(check(offLabel().age(1).grams(61).days(7)))
+                    .hasFinding("RUXO-DOSE-QTY-PED-CEILING", Severity.CRITICAL)
+                    .hasFinding("RUXO-IND-AGE-ANY", Severity.CRITICAL);
         }
     }
 
@@ -300,5 +314,10 @@ class DosingRulesTest {
         var hits = a.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
         assertThat(hits).as("findings of %s in %s", ruleId, a.findings()).hasSize(1);
         return hits.get(0);
+    }
+
+    /** A 30-year-old with alopecia areata, an off-label indication, otherwise as the on-label default. */
+    static CheckRequests.Builder offLabel() {
+        return CheckRequests.adultAtopicDermatitis().indication(CheckRequests.ALOPECIA_AREATA);
     }
 }

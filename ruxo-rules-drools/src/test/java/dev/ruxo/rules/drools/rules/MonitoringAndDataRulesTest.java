@@ -6,12 +6,15 @@ import static dev.ruxo.rules.testkit.RuxoAssertions.assertThat;
 import dev.ruxo.rules.Assessment;
 import dev.ruxo.rules.Category;
 import dev.ruxo.rules.CheckRequest;
+import dev.ruxo.rules.CodeSystems;
 import dev.ruxo.rules.Coding;
 import dev.ruxo.rules.UnknownField;
 import java.util.List;
 import dev.ruxo.rules.Decision;
+import dev.ruxo.rules.Medication;
 import dev.ruxo.rules.Severity;
 import dev.ruxo.rules.testkit.CheckRequests;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,10 +61,16 @@ class MonitoringAndDataRulesTest {
     }
 
     @Test
-    void recordedBsaOrOffLabelIndicationHasNoBsaDataFinding() {
+    void recordedBsaHasNoBsaDataFinding() {
         assertThat(check(CheckRequests.adultAtopicDermatitis().bsa("1"))).hasNoFinding("RUXO-DATA-BSA-MISSING");
+        assertThat(check(offLabel().bsa("1"))).hasNoFinding("RUXO-DATA-BSA-MISSING");
+    }
+
+    @Test
+    void offLabelOrderWithoutBsaSaysTheLimitWasNotChecked() {
         assertThat(check(CheckRequests.adultAtopicDermatitis().bsa((String) null)
-                .indication(Coding.icd10cm("L63.9", "Alopecia areata")))).hasNoFinding("RUXO-DATA-BSA-MISSING");
+                .indication(Coding.icd10cm("L63.9", "Alopecia areata"))))
+                .hasFinding("RUXO-DATA-BSA-MISSING", Severity.WARNING);
     }
 
     @Test
@@ -81,8 +90,77 @@ class MonitoringAndDataRulesTest {
 
     @Test
     void unrecognisedCoMedicationIsInfo() {
-        assertThat(check(CheckRequests.adultAtopicDermatitis().medication("lisinopril 10 mg tablet", "oral")))
+        assertThat(check(CheckRequests.adultAtopicDermatitis().medication("pyridostigmine 60 mg tablet", "oral")))
                 .hasDecision(Decision.PROCEED).hasFinding("RUXO-DATA-MED-UNRECOGNISED", Severity.INFO);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lisinopril 10 MG Oral Tablet", "amLODIPine 2.5 MG Oral Tablet", "metformin 500 mg tablet",
+            "NDA020503 200 ACTUAT Albuterol 0.09 MG/ACTUAT Metered Dose Inhaler",
+            "NDA020800 0.3 ML Epinephrine 1 MG/ML Auto-Injector", "Yaz 28 Day Pack", "atorvastatin 20 MG Oral Tablet"})
+    void commonDrugsKnownNotToInteractAreQuiet(String display) {
+        assertThat(check(CheckRequests.adultAtopicDermatitis().medication(display, null)))
+                .hasDecision(Decision.PROCEED).hasExactlyRules();
+    }
+
+    @Test
+    void commonDrugsAreRecognisedByRxNormIngredientAndAtcClass() {
+        assertThat(check(CheckRequests.adultAtopicDermatitis()
+                .medication(Medication.rxnorm("29046", null, "oral")))).hasExactlyRules();
+        assertThat(check(CheckRequests.adultAtopicDermatitis()
+                .medication(new Medication(CodeSystems.ATC, "C09AA03", null, "oral", null)))).hasExactlyRules();
+    }
+
+    @Test
+    void aQuietDrugDoesNotHideADangerousOneInTheSameText() {
+        assertThat(check(CheckRequests.adultAtopicDermatitis().medication("amlodipine 5 MG / verapamil 80 MG Oral Tablet", null)))
+                .hasFinding("RUXO-DDI-CYP3A4-MODERATE", Severity.INFO);
+    }
+
+    @Nested
+    class UnscreenedProblemListEntries {
+
+        @Test
+        void aSnomedCodeNoValueSetKnowsIsReportedWithCountAndCodes() {
+            var a = check(CheckRequests.adultAtopicDermatitis()
+                    .condition(Coding.snomed("186747009", "Coronavirus infection"))
+                    .condition(Coding.snomed("999999991", null)));
+            assertThat(a).hasDecision(Decision.PROCEED).hasFinding("RUXO-DATA-CONDITION-UNSCREENED", Severity.INFO);
+            var finding = a.findings().stream().filter(f -> f.ruleId().equals("RUXO-DATA-CONDITION-UNSCREENED"))
+                    .findFirst().orElseThrow();
+            org.assertj.core.api.Assertions.assertThat(finding.summary()).startsWith("2 problem-list entries")
+                    .contains("186747009").contains("999999991");
+            org.assertj.core.api.Assertions.assertThat(a.findings())
+                    .filteredOn(f -> f.ruleId().equals("RUXO-DATA-CONDITION-UNSCREENED")).hasSize(1);
+        }
+
+        @Test
+        void anUnknownCodeSystemCannotBeScreenedEither() {
+            assertThat(check(CheckRequests.adultAtopicDermatitis()
+                    .condition(new Coding("http://hl7.org/fhir/sid/icd-10", "A15.0", "Tuberculosis of lung"))))
+                    .hasFinding("RUXO-DATA-CONDITION-UNSCREENED", Severity.INFO);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Z99.89", "J45.909", "M17.11", "L20.9"})
+        void icd10cmCodesAreAlwaysScreened(String icd10) {
+            assertThat(check(CheckRequests.adultAtopicDermatitis().condition(icd10, null)))
+                    .hasNoFinding("RUXO-DATA-CONDITION-UNSCREENED");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"195967001", "162864005", "160903007", "59621000", "24079001", "314529007"})
+        void knownSnomedConceptsAreQuietWhetherRelevantOrNot(String snomed) {
+            assertThat(check(CheckRequests.adultAtopicDermatitis().condition(Coding.snomed(snomed, null))))
+                    .hasNoFinding("RUXO-DATA-CONDITION-UNSCREENED");
+        }
+    }
+
+    @Test
+    void aRecognisedMedicationDoesNotHideAnUnrecognisedOne() {
+        assertThat(check(CheckRequests.adultAtopicDermatitis().medication("lisinopril 10 mg tablet", "oral")
+                .medication("pyridostigmine 60 mg tablet", "oral")))
+                .hasFinding("RUXO-DATA-MED-UNRECOGNISED", Severity.INFO);
     }
 
     @Test
@@ -112,5 +190,10 @@ class MonitoringAndDataRulesTest {
                             .contains("patient.breastFeeding (probably patient.breastfeeding)");
                 });
         assertThat(check(r)).hasNoFinding("RUXO-DATA-UNKNOWN-FIELDS");
+    }
+
+    /** A 30-year-old with alopecia areata, an off-label indication, otherwise as the on-label default. */
+    static CheckRequests.Builder offLabel() {
+        return CheckRequests.adultAtopicDermatitis().indication(CheckRequests.ALOPECIA_AREATA);
     }
 }
