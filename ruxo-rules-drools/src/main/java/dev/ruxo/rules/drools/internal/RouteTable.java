@@ -46,11 +46,11 @@ final class RouteTable {
     }
 
     /**
-     * Words that join route words without naming a route ("topical and oral", "for use on the skin"): they are skipped,
-     * so they neither make a route non-topical nor hide a word that does.
+     * Words that join route words without naming a route ("topical and oral", "for use on the skin", "apply
+     * externally"): they are skipped, so they neither make a route non-topical nor hide a word that does.
      */
-    private static final Set<String> CONNECTORS = Set.of("a", "an", "and", "by", "for", "of", "on", "or", "the",
-            "to", "use", "via", "with");
+    private static final Set<String> CONNECTORS = Set.of("a", "an", "and", "apply", "by", "for", "of", "on", "or",
+            "the", "to", "use", "via", "with");
 
     /**
      * The kind of the order's own route. It is {@code skin} only when every word of it names the skin: one word of

@@ -203,14 +203,16 @@ class DosingRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"topical, ophthalmic", "topical oral", "ophthalmic, topical", "topical/oral",
             "topical and intravaginal", "cutaneous; by mouth", "topical to the eye", "topical topicl",
-            "skin, rectal", "TOPICAL ORAL", "topical-ophthalmic", "for topical or oral use"})
+            "skin, rectal", "TOPICAL ORAL", "topical-ophthalmic", "for topical or oral use", "apply orally",
+            "apply"})
         void anyNonTopicalWordInASeveralWordRouteStops(String route) {
             assertThat(check(CheckRequests.adultAtopicDermatitis().route(route))).hasDecision(Decision.STOP)
                     .hasFinding("RUXO-DOSE-ROUTE", Severity.CRITICAL);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"topical, cutaneous", "for topical use", "topical on the skin", "Topically"})
+        @ValueSource(strings = {"topical, cutaneous", "for topical use", "topical on the skin", "Topically",
+            "apply externally", "apply topically to the skin"})
         void severalWordsThatAllMeanTheSkinAreTopical(String route) {
             assertThat(check(CheckRequests.adultAtopicDermatitis().route(route))).hasNoFinding("RUXO-DOSE-ROUTE");
         }
