@@ -100,6 +100,7 @@ class FailClosedTest {
         "delete($o);                            | deletes a fact",
         "retract($o);                           | deletes a fact",
         "drools.getKieRuntime().halt();         | halts the engine",
+        "kcontext.getKnowledgeRuntime();        | reaches into the engine",
         "System.exit(0);                        | reaches the Java runtime",
         "Runtime.getRuntime().halt(0);          | reaches the Java runtime",
         "new ProcessBuilder(\"sh\").start();    | reaches the Java runtime",

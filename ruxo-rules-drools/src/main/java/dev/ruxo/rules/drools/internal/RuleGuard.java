@@ -22,7 +22,8 @@ final class RuleGuard {
                     "halts the engine: the check would stop early and still read as complete"),
             new Refusal(Pattern.compile("\\b(?:delete|retract)\\s*\\("),
                     "deletes a fact: the rules after it would not see it, and their findings would be missing"),
-            new Refusal(Pattern.compile("\\b(?:getKieRuntime|getWorkingMemory|getKieBase|getEntryPoint|getAgenda)\\b"),
+            new Refusal(Pattern.compile("\\b(?:getKieRuntime|getKnowledgeRuntime|getWorkingMemory|getKieBase|getEntryPoint"
+                    + "|getAgenda|getChannels)\\b"),
                     "reaches into the engine's session: the check could be stopped or emptied"),
             new Refusal(Pattern.compile("\\bfindings\\s*\\.\\s*(?!add\\b)\\w+"),
                     "uses the findings other than to add one: the findings of other rules could be lost"),
