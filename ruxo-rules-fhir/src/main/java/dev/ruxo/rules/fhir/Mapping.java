@@ -8,6 +8,7 @@ import dev.ruxo.rules.Medication;
 import dev.ruxo.rules.MedicationStatus;
 import dev.ruxo.rules.Order;
 import dev.ruxo.rules.Patient;
+import dev.ruxo.rules.RequestValidation;
 import dev.ruxo.rules.Sex;
 import dev.ruxo.rules.SmokingStatus;
 import dev.ruxo.rules.Violation;
@@ -145,6 +146,11 @@ final class Mapping {
             return new FhirMapping(FhirMapping.Status.INCOMPLETE, null, draftOrders, missing, notes, read, used.size());
         }
         CheckRequest request = new CheckRequest(config.asOf(), patient, order, medications, dispenses);
+        // a checkable mapping carries a valid request (a birth date after today is caught here, not in the engine)
+        List<Violation> invalid = RequestValidation.violations(request, today);
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequestException(invalid);
+        }
         return new FhirMapping(FhirMapping.Status.CHECKABLE, request, draftOrders, List.of(), notes, read, used.size());
     }
 
@@ -184,7 +190,9 @@ final class Mapping {
     /** How a resource is named in errors and card actions: Type/id, else its fullUrl, else its type. */
     private String name(Resource r) {
         if (hasId(r)) {
-            return r.fhirType() + "/" + r.getIdElement().getIdPart();
+            String id = r.getIdElement().getIdPart();
+            // HAPI sets a bundle entry's urn:uuid fullUrl as the id of a resource without one when it encodes
+            return id.startsWith("urn:") ? id : r.fhirType() + "/" + id;
         }
         String url = fullUrls.get(r);
         return url != null ? url : r.fhirType() + " (without id)";
