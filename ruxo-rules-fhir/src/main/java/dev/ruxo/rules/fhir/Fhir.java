@@ -1,0 +1,36 @@
+package dev.ruxo.rules.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+
+/** The module's own HAPI FHIR R4 context, built once: building one takes about a second. */
+final class Fhir {
+
+    private static final FhirContext CONTEXT = newContext();
+
+    private Fhir() {
+    }
+
+    private static FhirContext newContext() {
+        FhirContext ctx = FhirContext.forR4();
+        // resource ids stay the resource's own (Type/id); the entry fullUrl is indexed separately
+        ctx.getParserOptions().setOverrideResourceIdWithBundleEntryFullUrl(false);
+        ctx.getParserOptions().setStripVersionsFromReferences(false);
+        return ctx;
+    }
+
+    static FhirContext context() {
+        return CONTEXT;
+    }
+
+    /**
+     * A JSON parser that skips unknown elements silently (no logging: log lines must not carry request content) and
+     * keeps a malformed primitive as text, so that the mapper can report it with its FHIRPath.
+     */
+    static IParser parser() {
+        LenientErrorHandler handler = new LenientErrorHandler(false);
+        handler.setErrorOnInvalidValue(false);
+        return CONTEXT.newJsonParser().setParserErrorHandler(handler);
+    }
+}
