@@ -44,28 +44,19 @@ final class PrefetchFetcher {
     }
 
     /**
-     * Fills the missing keys of {@code request}'s prefetch in place.
+     * Reads the missing prefetch keys from the request's FHIR server and puts them into its prefetch, in place.
      *
-     * @param request   the hook request
-     * @param templates the service's prefetch templates, by key
-     * @param deadline  the request's time budget ends here
-     * @throws Missing naming the keys that are missing and could not be fetched
+     * @param request  the hook request JSON
+     * @param absent   the keys to fetch, with their templates
+     * @param deadline the request's time budget ends here
+     * @throws Missing naming the keys that could not be fetched
      */
-    void complete(ObjectNode request, Map<String, String> templates, Instant deadline) throws Missing {
-        ObjectNode prefetch = request.with("prefetch");
-        Map<String, String> absent = new LinkedHashMap<>();
-        for (Map.Entry<String, String> t : templates.entrySet()) {
-            JsonNode given = prefetch.get(t.getKey());
-            // A null value means the EHR has no such data; a key left out, or an OperationOutcome, means it did not
-            // fetch it.
-            if (given == null || given.isMissingNode()
-                    || "OperationOutcome".equals(given.path("resourceType").asText())) {
-                absent.put(t.getKey(), t.getValue());
-            }
-        }
+    void fetch(ObjectNode request, Map<String, String> absent, Instant deadline) throws Missing {
         if (absent.isEmpty()) {
             return;
         }
+        JsonNode given = request.get("prefetch");
+        ObjectNode prefetch = given instanceof ObjectNode o ? o : request.putObject("prefetch");
         String server = request.path("fhirServer").asText("");
         String token = request.path("fhirAuthorization").path("access_token").asText("");
         if (server.isEmpty() || token.isEmpty()) {
@@ -93,7 +84,14 @@ final class PrefetchFetcher {
                 failed.add(key.getKey());
                 continue;
             }
-            HttpRequest get = HttpRequest.newBuilder(base.resolve(query))
+            URI target;
+            try {
+                target = base.resolve(encodeIllegal(query));
+            } catch (IllegalArgumentException e) {
+                failed.add(key.getKey());
+                continue;
+            }
+            HttpRequest get = HttpRequest.newBuilder(target)
                     .timeout(limit)
                     .header("Accept", "application/fhir+json")
                     .header("Authorization", "Bearer " + token)
@@ -153,6 +151,24 @@ final class PrefetchFetcher {
                     java.net.URLEncoder.encode(value.asText(), java.nio.charset.StandardCharsets.UTF_8)));
         }
         m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Percent-encodes what a URI may not hold literally (such as the {@code |} of a FHIR token search), keeping the
+     * characters and escapes that are already valid.
+     */
+    static String encodeIllegal(String query) {
+        StringBuilder out = new StringBuilder(query.length() + 16);
+        for (byte b : query.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
         return out.toString();
     }
 

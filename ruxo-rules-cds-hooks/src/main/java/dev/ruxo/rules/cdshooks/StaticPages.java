@@ -40,6 +40,15 @@ final class StaticPages {
         }
     }
 
+    /** @return the example's bytes; throws when there is no such example */
+    byte[] example(String name) {
+        byte[] body = examples.get(name);
+        if (body == null) {
+            throw new IllegalArgumentException("no example " + name);
+        }
+        return body;
+    }
+
     void serve(Context ctx, String name) {
         byte[] body = web.get(name);
         if (body == null) {

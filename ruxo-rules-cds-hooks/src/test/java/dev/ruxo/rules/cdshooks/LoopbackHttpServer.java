@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 for the service to call in tests: it stands for an EHR's FHIR server or JWKS
- * endpoint. Answers fixed bodies by path (query included), records what it was asked.
+ * endpoint. Answers fixed bodies by path (the query is recorded, not matched), records what it was asked.
  */
 final class LoopbackHttpServer implements AutoCloseable {
 
@@ -39,8 +39,8 @@ final class LoopbackHttpServer implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
             URI uri = exchange.getRequestURI();
-            String key = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            received.add(new Received(key, exchange.getRequestHeaders().getFirst("Authorization"),
+            String key = uri.getRawPath();
+            received.add(new Received(key + (uri.getRawQuery() == null ? "" : "?" + uri.getQuery()), exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Accept")));
             Answer answer = answers.getOrDefault(key, new Answer(404,
                     "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\"}]}",
@@ -66,15 +66,15 @@ final class LoopbackHttpServer implements AutoCloseable {
         server.start();
     }
 
-    /** Answers {@code body} with 200 at {@code pathAndQuery}. */
-    LoopbackHttpServer answer(String pathAndQuery, String body) {
-        answers.put(pathAndQuery, new Answer(200, body, 0));
+    /** Answers {@code body} with 200 at {@code path}. */
+    LoopbackHttpServer answer(String path, String body) {
+        answers.put(path, new Answer(200, body, 0));
         return this;
     }
 
-    /** Answers {@code body} with {@code status} after {@code delayMillis} at {@code pathAndQuery}. */
-    LoopbackHttpServer answer(String pathAndQuery, int status, String body, long delayMillis) {
-        answers.put(pathAndQuery, new Answer(status, body, delayMillis));
+    /** Answers {@code body} with {@code status} after {@code delayMillis} at {@code path}. */
+    LoopbackHttpServer answer(String path, int status, String body, long delayMillis) {
+        answers.put(path, new Answer(status, body, delayMillis));
         return this;
     }
 
