@@ -219,7 +219,9 @@ public final class CdsHooksServer implements AutoCloseable {
                 send(ctx, 500, OperationOutcomes.of("exception", "internal error; the order was not checked"));
             });
             c.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // our own 404s already carry an OperationOutcome; Javalin's own (no route) is plain text
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith(JSON_TYPE)) {
                     send(ctx, 404, OperationOutcomes.of("not-found", "no such endpoint"));
                 }
             });

@@ -26,7 +26,7 @@ class JwtAuthenticationTest {
     private static final String SIGN_AUD = SERVICE_URL + "/cds-services/" + CdsHooksServer.ORDER_SIGN;
 
     @TempDir
-    Path dir;
+    static Path dir;
     private Tokens tokens;
     private TestService.Running service;
     private String request;
@@ -189,7 +189,7 @@ class JwtAuthenticationTest {
     class WithATenantAllowList {
 
         @TempDir
-        Path tenantDir;
+        static Path tenantDir;
         private TestService.Running tenantService;
 
         @BeforeAll
