@@ -215,7 +215,9 @@ public final class CdsHooksServer implements AutoCloseable {
             c.routes.get("/examples", ctx -> pages.serveExampleIndex(ctx));
             c.routes.get("/examples/{file}", ctx -> pages.serveExample(ctx, ctx.pathParam("file")));
             c.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("request failed: {}", e.getClass().getName());
+                // database messages carry SQL, never request content; other exceptions are named only
+                LOG.error("request failed: {}", e instanceof FeedbackStore.FeedbackStoreException
+                        ? e.getMessage() : e.getClass().getName());
                 send(ctx, 500, OperationOutcomes.of("exception", "internal error; the order was not checked"));
             });
             c.routes.error(404, "*", ctx -> {

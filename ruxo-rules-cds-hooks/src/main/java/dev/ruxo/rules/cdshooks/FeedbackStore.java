@@ -155,8 +155,8 @@ public final class FeedbackStore implements AutoCloseable {
                     counts.computeIfAbsent(r.getString(1), k -> new long[3])[0] = r.getLong(2);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(s.rule_id, ?), f.outcome, COUNT(*)"
-                    + " FROM feedback f LEFT JOIN card_shown s ON s.card_uuid = f.card_uuid GROUP BY 1, 2")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT rule, outcome, COUNT(*) FROM (SELECT COALESCE(s.rule_id, ?) AS rule, f.outcome AS outcome"
+                    + " FROM feedback f LEFT JOIN card_shown s ON s.card_uuid = f.card_uuid) t GROUP BY rule, outcome")) {
                 s.setString(1, FeedbackSummary.UNKNOWN_CARD);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -169,10 +169,11 @@ public final class FeedbackStore implements AutoCloseable {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(s.rule_id, ?),"
-                    + " COALESCE(f.override_code, '(none)'), MAX(f.override_display), COUNT(*) AS n"
-                    + " FROM feedback f LEFT JOIN card_shown s ON s.card_uuid = f.card_uuid"
-                    + " WHERE f.outcome = 'overridden' GROUP BY 1, 2 ORDER BY 1, n DESC, 2")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT rule, code, MAX(display), COUNT(*) AS n FROM ("
+                    + "SELECT COALESCE(s.rule_id, ?) AS rule, COALESCE(f.override_code, '(none)') AS code,"
+                    + " f.override_display AS display FROM feedback f LEFT JOIN card_shown s"
+                    + " ON s.card_uuid = f.card_uuid WHERE f.outcome = 'overridden') t"
+                    + " GROUP BY rule, code ORDER BY rule, n DESC, code")) {
                 s.setString(1, FeedbackSummary.UNKNOWN_CARD);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
