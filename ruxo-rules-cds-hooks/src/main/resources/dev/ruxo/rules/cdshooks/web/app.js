@@ -118,6 +118,7 @@ async function send() {
     lastService = service;
     showCards(body.cards || []);
     setStatus((body.cards || []).length + ' card(s) in ' + millis + ' ms');
+    await refreshSummary();
   } catch (e) {
     setStatus('The request failed: ' + e.message, true);
   } finally {
