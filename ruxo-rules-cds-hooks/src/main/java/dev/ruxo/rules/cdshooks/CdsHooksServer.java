@@ -109,17 +109,85 @@ public final class CdsHooksServer implements AutoCloseable {
      */
     public static CdsHooksServer start(ServiceConfig config, CheckEngine engine, Consumer<String> notices) {
         Objects.requireNonNull(engine, "engine must not be null");
-        return start(config, new HookEvaluator(engine), notices, Clock.systemUTC());
+        return start(config, () -> engine, notices);
     }
 
-    static CdsHooksServer start(ServiceConfig config, HookEvaluator evaluator, Consumer<String> notices, Clock clock) {
+    /**
+     * Starts the service, building the engine while the FHIR context loads and the feedback database opens, for the
+     * shortest start.
+     *
+     * @param config  how to run
+     * @param engines builds the engine that checks (called once, on the calling thread)
+     * @param notices receives the start-up notices meant for the operator (warnings about authentication)
+     * @return the running service
+     * @throws IllegalStateException when {@code --no-auth} is asked for on a non-loopback address, or the port is
+     *                               taken
+     * @throws FeedbackStore.FeedbackStoreException when the feedback database cannot be opened
+     */
+    public static CdsHooksServer start(ServiceConfig config, java.util.function.Supplier<? extends CheckEngine> engines,
+                                       Consumer<String> notices) {
         Objects.requireNonNull(config, "config must not be null");
+        Objects.requireNonNull(engines, "engines must not be null");
         Objects.requireNonNull(notices, "notices must not be null");
         if (config.authDisabled() && !config.loopbackOnly()) {
             throw new IllegalStateException("--no-auth is only allowed when the service binds to a loopback address,"
                     + " and host is " + config.host());
         }
-        FeedbackStore store = FeedbackStore.open(config.database(), clock);
+        Clock clock = Clock.systemUTC();
+        java.util.concurrent.ExecutorService boot = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ruxo-serve-start");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<FeedbackStore> store = boot.submit(() -> FeedbackStore.open(config.database(), clock));
+            Future<?> fhir = boot.submit(HookEvaluator::loadFhir);
+            CheckEngine engine;
+            try {
+                engine = Objects.requireNonNull(engines.get(), "the engine supplier returned null");
+            } catch (RuntimeException e) {
+                closeQuietly(store);
+                throw e;
+            }
+            FeedbackStore opened = join(store);
+            try {
+                join(fhir);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            return start(config, new HookEvaluator(engine), opened, notices, clock);
+        } finally {
+            boot.shutdown();
+        }
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void closeQuietly(Future<FeedbackStore> store) {
+        try {
+            store.get().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            // the start failed already; this failure adds nothing
+        }
+    }
+
+    static CdsHooksServer start(ServiceConfig config, HookEvaluator evaluator, FeedbackStore store,
+                                Consumer<String> notices, Clock clock) {
         CdsHooksServer server = new CdsHooksServer(config, evaluator, store, clock);
         try {
             server.warmUp();

@@ -44,6 +44,22 @@ final class HookEvaluator {
         this.engine = engine;
     }
 
+    /**
+     * Loads HAPI FHIR's R4 context and the mapping classes by reading and mapping the shipped example once; it
+     * takes about as long as building the engine, so the service does both at once.
+     */
+    static void loadFhir() {
+        try (java.io.InputStream in = HookEvaluator.class.getResourceAsStream(
+                "/dev/ruxo/rules/cdshooks/examples/order-sign-complete.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the shipped example order-sign-complete.json is missing");
+            }
+            FhirCheckMapper.create().map(CdsHooksReader.create().read(in));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** @return the prefetch templates both services declare, by key */
     Map<String, String> prefetchTemplates() {
         return CdsHooksPrefetch.templates();

@@ -109,13 +109,14 @@ final class ServeCommand implements Command {
         }
         // The access log is the service's own INFO logging; the tool's defaults keep everything else at WARN.
         System.setProperty("org.slf4j.simpleLogger.log.dev.ruxo.rules.cdshooks", "info");
-        Optional<CheckEngine> engine = Engines.build(env);
-        if (engine.isEmpty()) {
-            return ExitStatus.INTERNAL_ERROR;
-        }
         CdsHooksServer server;
         try {
-            server = CdsHooksServer.start(settled, engine.get(), env.err()::println);
+            server = CdsHooksServer.start(settled, () -> {
+                Optional<CheckEngine> engine = Engines.build(env);
+                return engine.orElseThrow(NoEngine::new);
+            }, env.err()::println);
+        } catch (NoEngine e) {
+            return ExitStatus.INTERNAL_ERROR; // Engines.build said why
         } catch (IllegalStateException | FeedbackStore.FeedbackStoreException e) {
             env.err().println(Main.PROGRAM + ": the service could not start: " + Engines.describe(e));
             return ExitStatus.INTERNAL_ERROR;
@@ -134,6 +135,15 @@ final class ServeCommand implements Command {
             server.close();
         }
         return ExitStatus.OK;
+    }
+
+    /** The engine could not be built; the message is already on standard error. */
+    private static final class NoEngine extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoEngine() {
+            super(null, null, false, false);
+        }
     }
 
     private static int port(List<String> args, int index) throws UsageException {
