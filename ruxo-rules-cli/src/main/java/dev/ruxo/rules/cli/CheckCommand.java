@@ -24,6 +24,7 @@ final class CheckCommand implements Command {
     private static final String STDIN = "-";
 
     private final WireFormat wire = WireFormat.create();
+    private CdsHooksInput cdsHooks;
 
     @Override
     public String name() {
@@ -32,7 +33,8 @@ final class CheckCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "[--format text|json] [--rules DIR] FILE...";
+        return "[--format text|json] [--rules DIR] FILE...\n       " + Main.PROGRAM
+                + " check --input cds-hooks [--format text|json|cards] [--rules DIR] FILE...";
     }
 
     @Override
@@ -44,6 +46,7 @@ final class CheckCommand implements Command {
     public String help() {
         return """
                 Usage: %1$s check [--format text|json] [--rules DIR] FILE...
+                       %1$s check --input cds-hooks [--format text|json|cards] [--rules DIR] FILE...
 
                 Assesses each FILE, a check request in the JSON wire format, and prints one result
                 per file in the order given. '-' reads a request from standard input.
@@ -53,6 +56,15 @@ final class CheckCommand implements Command {
                                           then one line per finding (severity, category, rule, summary).
                                           json prints JSON Lines: one compact assessment per file, its
                                           first field "input" naming the file as given.
+                  --input wire|cds-hooks  wire (default): each FILE is a request in the JSON wire format.
+                                          cds-hooks: each FILE is a CDS Hooks order-select or order-sign
+                                          request, its FHIR R4 prefetch inline (nothing is fetched); it
+                                          is mapped as docs/fhir.md describes, then checked. A draft
+                                          order bundle without a cream order has nothing to check.
+                  --format cards          with --input cds-hooks: one line per file,
+                                          {"input":...,"cards":[...]}, the CDS Hooks 2.0 cards a
+                                          service would return; a check that cannot run for missing
+                                          data (no Patient, no indication) gets a card saying so
                   --rules DIR             extend the built-in knowledge base with the rules and data
                                           files in DIR (see docs/authoring-rules.md)
                   -h, --help              print this help and exit
@@ -69,7 +81,10 @@ final class CheckCommand implements Command {
                   0  every file was assessed, whatever the decision
                   1  internal error: the engine could not be built, or failed on a file
                      (wins over 2 when both happen)
-                  2  some input was invalid or unreadable, or the command line was wrong
+                  2  some input was invalid or unreadable, or the command line was wrong;
+                     with --input cds-hooks also a FHIR value that cannot be mapped (each violation
+                     names the resource and the element's FHIRPath) or data the check cannot run
+                     without
                 """.formatted(Main.PROGRAM);
     }
 
@@ -85,9 +100,16 @@ final class CheckCommand implements Command {
         if (engine.isEmpty()) {
             return ExitStatus.INTERNAL_ERROR;
         }
-        Report report = options.json() ? new Report.JsonLines(env.out(), wire) : new Report.Text(env.out());
+        Report report = options.cards() ? new Report.Cards(env.out(), wire)
+                : options.json() ? new Report.JsonLines(env.out(), wire) : new Report.Text(env.out());
         List<Integer> statuses = new ArrayList<>();
         for (String input : options.files()) {
+            if (options.cdsHooks()) {
+                CdsHooksInput.Result result = assessCdsHooks(input, engine.get(), env);
+                report.write(input, result.outcome(), result.cards());
+                statuses.add(result.outcome().status());
+                continue;
+            }
             Outcome outcome = assess(input, engine.get(), env);
             report.write(input, outcome);
             statuses.add(outcome.status());
@@ -114,6 +136,44 @@ final class CheckCommand implements Command {
             return new Outcome.Failed(Engines.describe(e));
         } catch (RuntimeException | StackOverflowError e) {
             return new Outcome.Failed("unexpected failure in the engine: " + Engines.describe(e));
+        }
+    }
+
+    private CdsHooksInput.Result assessCdsHooks(String input, CheckEngine engine, Environment env) {
+        if (cdsHooks == null) {
+            cdsHooks = new CdsHooksInput();
+        }
+        if (input.equals(STDIN)) {
+            return cdsHooks.assess(env.in(), engine);
+        }
+        try (InputStream in = open(input)) {
+            return cdsHooks.assess(in, engine);
+        } catch (InvalidRequestException e) {
+            return new CdsHooksInput.Result(new Outcome.Invalid(e), null);
+        } catch (IOException e) {
+            return new CdsHooksInput.Result(new Outcome.Invalid(unreadable(Engines.describe(e))), null);
+        }
+    }
+
+    /** Opens a request file, or throws the violation that says why it cannot be read. */
+    private static InputStream open(String input) {
+        Path path;
+        try {
+            path = Path.of(input);
+        } catch (InvalidPathException e) {
+            throw unreadable("not a valid file name");
+        }
+        if (Files.isDirectory(path)) {
+            throw unreadable("is a directory");
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw unreadable("no such file");
+        } catch (AccessDeniedException e) {
+            throw unreadable("permission denied");
+        } catch (IOException e) {
+            throw unreadable(Engines.describe(e));
         }
     }
 
@@ -146,10 +206,12 @@ final class CheckCommand implements Command {
     }
 
     /** The parsed arguments of {@code check}. */
-    record Options(boolean help, boolean json, Path rules, List<String> files) {
+    record Options(boolean help, boolean json, Path rules, List<String> files, boolean cdsHooks, boolean cards) {
 
         static Options parse(List<String> args) throws UsageException {
             boolean json = false;
+            boolean cdsHooks = false;
+            boolean cards = false;
             Path rules = null;
             List<String> files = new ArrayList<>();
             boolean onlyFiles = false;
@@ -160,16 +222,27 @@ final class CheckCommand implements Command {
                 } else if (arg.equals("--")) {
                     onlyFiles = true;
                 } else if (arg.equals("-h") || arg.equals("--help")) {
-                    return new Options(true, json, rules, files);
+                    return new Options(true, json, rules, files, cdsHooks, cards);
                 } else if (arg.equals("-f") || arg.equals("--format")) {
                     if (i + 1 >= args.size()) {
-                        throw new UsageException("option " + arg + " needs a value: text or json");
+                        throw new UsageException("option " + arg + " needs a value: text, json or cards");
                     }
-                    json = format(arg, args.get(++i));
+                    String value = args.get(++i);
+                    cards = value.equals("cards");
+                    json = cards || format(arg, value);
+                } else if (arg.equals("--input")) {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("option --input needs a value: wire or cds-hooks");
+                    }
+                    cdsHooks = input(args.get(++i));
+                } else if (arg.startsWith("--input=")) {
+                    cdsHooks = input(arg.substring("--input=".length()));
                 } else if (arg.equals("--rules")) {
                     rules = Arguments.folder(arg, args, ++i);
                 } else if (arg.startsWith("--format=")) {
-                    json = format("--format", arg.substring("--format=".length()));
+                    String value = arg.substring("--format=".length());
+                    cards = value.equals("cards");
+                    json = cards || format("--format", value);
                 } else {
                     throw new UsageException("check: unknown option '" + arg + "'");
                 }
@@ -177,14 +250,25 @@ final class CheckCommand implements Command {
             if (files.isEmpty()) {
                 throw new UsageException("check: no input files (use '-' for standard input)");
             }
-            return new Options(false, json, rules, List.copyOf(files));
+            if (cards && !cdsHooks) {
+                throw new UsageException("check: --format cards needs --input cds-hooks");
+            }
+            return new Options(false, json, rules, List.copyOf(files), cdsHooks, cards);
+        }
+
+        private static boolean input(String value) throws UsageException {
+            return switch (value) {
+                case "cds-hooks" -> true;
+                case "wire" -> false;
+                default -> throw new UsageException("option --input must be wire or cds-hooks, was '" + value + "'");
+            };
         }
 
         private static boolean format(String option, String value) throws UsageException {
             return switch (value) {
                 case "json" -> true;
                 case "text" -> false;
-                default -> throw new UsageException("option " + option + " must be text or json, was '" + value + "'");
+                default -> throw new UsageException("option " + option + " must be text, json or cards, was '" + value + "'");
             };
         }
     }

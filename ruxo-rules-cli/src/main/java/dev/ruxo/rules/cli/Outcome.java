@@ -33,6 +33,14 @@ sealed interface Outcome {
         }
     }
 
+    /** A CDS Hooks request whose draft orders hold no order for the cream: nothing to check, not an error. */
+    record NothingToCheck() implements Outcome {
+        @Override
+        public int status() {
+            return ExitStatus.OK;
+        }
+    }
+
     /** The engine failed; the order is unchecked. The message carries no patient data. */
     record Failed(String message) implements Outcome {
         @Override

@@ -36,7 +36,7 @@ import org.hl7.fhir.r4.model.Bundle;
 public final class FhirCheckMapper {
 
     /** Default for {@link Builder#courseGapDays(int)}. */
-    public static final int DEFAULT_COURSE_GAP_DAYS = 30;
+    public static final int DEFAULT_COURSE_GAP_DAYS = 60;
 
     private final LocalDate asOf;
     private final Set<String> creamRxNormCodes;
@@ -138,8 +138,8 @@ public final class FhirCheckMapper {
         }
 
         /**
-         * Days without a record of the cream that end a course: the therapy start is the earliest cream order or
-         * statement reached from the latest one without a larger gap.
+         * Days without a record of the cream (order, statement or dispense) that end a course: the therapy start is
+         * the earliest record reached from today without a larger gap. Default {@value #DEFAULT_COURSE_GAP_DAYS}.
          *
          * @param days at least 1
          * @return this builder

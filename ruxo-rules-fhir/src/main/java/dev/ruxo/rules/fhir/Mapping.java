@@ -8,6 +8,7 @@ import dev.ruxo.rules.Medication;
 import dev.ruxo.rules.MedicationStatus;
 import dev.ruxo.rules.Order;
 import dev.ruxo.rules.Patient;
+import dev.ruxo.rules.RequestValidation;
 import dev.ruxo.rules.Sex;
 import dev.ruxo.rules.SmokingStatus;
 import dev.ruxo.rules.Violation;
@@ -138,12 +139,18 @@ final class Mapping {
         List<Dispense> dispenses = dispenses();
 
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            // the same element may be read twice (a dispense is a course record and a dispense)
+            throw new InvalidRequestException(new ArrayList<>(new LinkedHashSet<>(errors)));
         }
         if (!missing.isEmpty()) {
             return new FhirMapping(FhirMapping.Status.INCOMPLETE, null, draftOrders, missing, notes, read, used.size());
         }
         CheckRequest request = new CheckRequest(config.asOf(), patient, order, medications, dispenses);
+        // a checkable mapping carries a valid request (a birth date after today is caught here, not in the engine)
+        List<Violation> invalid = RequestValidation.violations(request, today);
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequestException(invalid);
+        }
         return new FhirMapping(FhirMapping.Status.CHECKABLE, request, draftOrders, List.of(), notes, read, used.size());
     }
 
@@ -183,7 +190,9 @@ final class Mapping {
     /** How a resource is named in errors and card actions: Type/id, else its fullUrl, else its type. */
     private String name(Resource r) {
         if (hasId(r)) {
-            return r.fhirType() + "/" + r.getIdElement().getIdPart();
+            String id = r.getIdElement().getIdPart();
+            // HAPI sets a bundle entry's urn:uuid fullUrl as the id of a resource without one when it encodes
+            return id.startsWith("urn:") ? id : r.fhirType() + "/" + id;
         }
         String url = fullUrls.get(r);
         return url != null ? url : r.fhirType() + " (without id)";
@@ -634,7 +643,7 @@ final class Mapping {
                 grams = value.multiply(BigDecimal.valueOf(per));
             }
             default -> {
-                errors.add(new Violation(res, path + ".unit '" + shown(unit) + "' is not a mass"));
+                errors.add(new Violation(res, path + ".unit '" + sentUnit(q) + "' is not a mass"));
                 return null;
             }
         }
@@ -658,8 +667,16 @@ final class Mapping {
         return u == null || u.isBlank() ? null : u.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** A unit or code as sent, cut to 20 characters: short enough never to carry patient text. */
     private static String shown(String unit) {
         return unit.length() <= 20 ? unit : unit.substring(0, 20) + "...";
+    }
+
+    /** The unit as sent (the UCUM code, else the unit text), for messages. */
+    private static String sentUnit(Quantity q) {
+        String u = q.hasCode() && (!q.hasSystem() || FhirCodes.UCUM.equals(q.getSystem())) ? q.getCode()
+                : q.hasUnit() ? q.getUnit() : q.getCode();
+        return shown(u == null ? "" : u.trim());
     }
 
     /** Whole days from a duration in d, wk or mo (30 days); a fraction of a day is dropped (more grams a day). */
@@ -682,7 +699,7 @@ final class Mapping {
             case "wk", "week", "weeks" -> factor = 7;
             case "mo", "month", "months" -> factor = 30;
             default -> {
-                errors.add(new Violation(res, path + ".unit '" + shown(unit) + "' is not a unit of days, weeks or"
+                errors.add(new Violation(res, path + ".unit '" + sentUnit(q) + "' is not a unit of days, weeks or"
                         + " months"));
                 return null;
             }
@@ -786,7 +803,7 @@ final class Mapping {
             } else if (v instanceof Quantity q && q.hasValue()) {
                 String unit = unitOf(q);
                 if (unit != null && !unit.equals("%")) {
-                    errors.add(new Violation(res, path + ".unit '" + shown(unit) + "' is not percent"));
+                    errors.add(new Violation(res, path + ".unit '" + sentUnit(q) + "' is not percent"));
                     return null;
                 }
                 pct = q.getValue();
@@ -806,7 +823,7 @@ final class Mapping {
         if (latest.getValue() instanceof Quantity q && q.hasValue()) {
             String unit = unitOf(q);
             if (unit != null && !unit.equals("%")) {
-                errors.add(new Violation(obs, "valueQuantity.unit '" + shown(unit) + "' is not percent"));
+                errors.add(new Violation(obs, "valueQuantity.unit '" + sentUnit(q) + "' is not percent"));
                 return null;
             }
             used.add(latest);
@@ -825,8 +842,8 @@ final class Mapping {
     }
 
     /**
-     * The earliest cream order or statement of the current course: walking back from today, records of the cream
-     * no more than the course gap apart. Null when there is no earlier record (the course starts with this order).
+     * The earliest record of the cream (order, statement, dispense) in the current course: walking back from today,
+     * records no more than the course gap apart. Null when there is no earlier record (the course starts now).
      */
     private LocalDate therapyStart() {
         List<LocalDate> dates = new ArrayList<>();
@@ -858,6 +875,16 @@ final class Mapping {
                 if (d != null) {
                     dates.add(d);
                     used.add(ms);
+                }
+            }
+        }
+        for (MedicationDispense md : all(MedicationDispense.class)) {
+            String status = code(md.getStatusElement());
+            if ((status == null || USED_DISPENSE.contains(status))
+                    && isCream(concept(md.getMedication(), md), routes(md.getDosageInstruction()))) {
+                LocalDate d = date(md.getWhenHandedOverElement(), name(md), "whenHandedOver");
+                if (d != null) {
+                    dates.add(d);
                 }
             }
         }
