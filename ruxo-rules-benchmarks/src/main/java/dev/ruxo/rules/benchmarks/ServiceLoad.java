@@ -35,8 +35,11 @@ import java.util.regex.Pattern;
  * <pre>
  * ./mvnw -q -B package -DskipTests
  * java -cp ruxo-rules-benchmarks/target/ruxo-rules-benchmarks.jar dev.ruxo.rules.benchmarks.ServiceLoad \
- *     --seconds 60 --clients 50 --starts 3
+ *     --seconds 60 --clients 50 --starts 3 --xmx 512m
  * </pre>
+ *
+ * <p>The service runs with {@code -Xmx512m} unless {@code --xmx} says otherwise: without a ceiling, G1 grows the heap
+ * towards a quarter of the machine's memory under this allocation rate, and the resident set follows.
  *
  * <p>Not part of the test run. Every request has its own hook instance, so every answer also records its cards in
  * the feedback database, as in production.
@@ -63,6 +66,7 @@ public final class ServiceLoad {
         int warmup = 10;
         int clients = 50;
         int starts = 3;
+        String xmx = "512m";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -70,6 +74,7 @@ public final class ServiceLoad {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--starts" -> starts = Integer.parseInt(args[++i]);
+                case "--xmx" -> xmx = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -78,7 +83,7 @@ public final class ServiceLoad {
         }
         List<Double> startTimes = new ArrayList<>();
         for (int s = 0; s < starts; s++) {
-            Server server = Server.start(jar);
+            Server server = Server.start(jar, xmx);
             try {
                 startTimes.add(server.firstHookMillis());
             } finally {
@@ -92,7 +97,7 @@ public final class ServiceLoad {
                     startTimes.get(startTimes.size() - 1));
         }
 
-        Server server = Server.start(jar);
+        Server server = Server.start(jar, xmx);
         try {
             run(server, clients, warmup, seconds);
         } finally {
@@ -253,11 +258,11 @@ public final class ServiceLoad {
     /** The service as its own process. */
     private record Server(Process process, URI url, double firstHookMillis, Path dir) {
 
-        static Server start(Path jar) throws IOException, InterruptedException {
+        static Server start(Path jar, String xmx) throws IOException, InterruptedException {
             Path dir = Files.createTempDirectory("ruxo-load");
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dorg.slf4j.simpleLogger.log.dev.ruxo.rules.cdshooks.access=warn",
+                    "-Xmx" + xmx, "-Dorg.slf4j.simpleLogger.log.dev.ruxo.rules.cdshooks.access=warn",
                     "-jar", jar.toAbsolutePath().toString(), "serve", "--port", "0", "--no-auth",
                     "--database", dir.resolve("feedback").toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();

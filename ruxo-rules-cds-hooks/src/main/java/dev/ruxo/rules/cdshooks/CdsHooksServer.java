@@ -139,9 +139,18 @@ public final class CdsHooksServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        long t0 = System.nanoTime();
+        long[] done = new long[2];
         try {
-            Future<FeedbackStore> store = boot.submit(() -> FeedbackStore.open(config.database(), clock));
-            Future<?> fhir = boot.submit(HookEvaluator::loadFhir);
+            Future<FeedbackStore> store = boot.submit(() -> {
+                FeedbackStore opened = FeedbackStore.open(config.database(), clock);
+                done[0] = System.nanoTime();
+                return opened;
+            });
+            Future<?> fhir = boot.submit(() -> {
+                HookEvaluator.loadFhir();
+                done[1] = System.nanoTime();
+            });
             CheckEngine engine;
             try {
                 engine = Objects.requireNonNull(engines.get(), "the engine supplier returned null");
@@ -149,6 +158,7 @@ public final class CdsHooksServer implements AutoCloseable {
                 closeQuietly(store);
                 throw e;
             }
+            long engineDone = System.nanoTime();
             FeedbackStore opened = join(store);
             try {
                 join(fhir);
@@ -156,10 +166,19 @@ public final class CdsHooksServer implements AutoCloseable {
                 opened.close();
                 throw e;
             }
-            return start(config, new HookEvaluator(engine), opened, notices, clock);
+            long parallel = System.nanoTime();
+            CdsHooksServer server = start(config, new HookEvaluator(engine), opened, notices, clock);
+            LOG.info("started in {} ms: engine {} ms, FHIR context {} ms and database {} ms alongside it,"
+                    + " then warm-up and HTTP {} ms", ms(System.nanoTime() - t0), ms(engineDone - t0),
+                    ms(done[1] - t0), ms(done[0] - t0), ms(System.nanoTime() - parallel));
+            return server;
         } finally {
             boot.shutdown();
         }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static <T> T join(Future<T> future) {
