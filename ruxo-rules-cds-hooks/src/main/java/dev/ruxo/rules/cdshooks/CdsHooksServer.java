@@ -332,14 +332,7 @@ public final class CdsHooksServer implements AutoCloseable {
         long start = System.nanoTime();
         String id = ctx.pathParam("id");
         String hook = HOOKS.get(id);
-        if (hook == null) {
-            send(ctx, 404, OperationOutcomes.of("not-found", "no CDS service with this id; see /cds-services"));
-            return;
-        }
-        if (!authenticated(ctx, id)) {
-            return;
-        }
-        byte[] body = body(ctx);
+        byte[] body = serviceCall(ctx, id);
         if (body == null) {
             return;
         }
@@ -465,14 +458,7 @@ public final class CdsHooksServer implements AutoCloseable {
 
     private void feedbackCall(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!HOOKS.containsKey(id)) {
-            send(ctx, 404, OperationOutcomes.of("not-found", "no CDS service with this id; see /cds-services"));
-            return;
-        }
-        if (!authenticated(ctx, id)) {
-            return;
-        }
-        byte[] body = body(ctx);
+        byte[] body = serviceCall(ctx, id);
         if (body == null) {
             return;
         }
@@ -563,6 +549,18 @@ public final class CdsHooksServer implements AutoCloseable {
     }
 
     // --- plumbing ---
+
+    /** The body of a call to service {@code id}; null after answering 404, 401 or 413. */
+    private byte[] serviceCall(Context ctx, String id) {
+        if (!HOOKS.containsKey(id)) {
+            send(ctx, 404, OperationOutcomes.of("not-found", "no CDS service with this id; see /cds-services"));
+            return null;
+        }
+        if (!authenticated(ctx, id)) {
+            return null;
+        }
+        return body(ctx);
+    }
 
     private boolean authenticated(Context ctx, String serviceId) {
         if (config.authDisabled()) {

@@ -155,8 +155,9 @@ public final class FeedbackStore implements AutoCloseable {
                     counts.computeIfAbsent(r.getString(1), k -> new long[3])[0] = r.getLong(2);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT rule, outcome, COUNT(*) FROM (SELECT COALESCE(s.rule_id, ?) AS rule, f.outcome AS outcome"
-                    + " FROM feedback f LEFT JOIN card_shown s ON s.card_uuid = f.card_uuid) t GROUP BY rule, outcome")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT rule, outcome, COUNT(*) FROM ("
+                    + "SELECT COALESCE(s.rule_id, ?) AS rule, f.outcome AS outcome FROM feedback f"
+                    + " LEFT JOIN card_shown s ON s.card_uuid = f.card_uuid) t GROUP BY rule, outcome")) {
                 s.setString(1, FeedbackSummary.UNKNOWN_CARD);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

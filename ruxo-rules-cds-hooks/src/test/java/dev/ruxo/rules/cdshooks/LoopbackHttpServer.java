@@ -40,7 +40,8 @@ final class LoopbackHttpServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             URI uri = exchange.getRequestURI();
             String key = uri.getRawPath();
-            received.add(new Received(key + (uri.getRawQuery() == null ? "" : "?" + uri.getQuery()), exchange.getRequestHeaders().getFirst("Authorization"),
+            received.add(new Received(key + (uri.getRawQuery() == null ? "" : "?" + uri.getQuery()),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Accept")));
             Answer answer = answers.getOrDefault(key, new Answer(404,
                     "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\"}]}",
