@@ -420,6 +420,29 @@ class CdsHooksServiceTest {
         Path other;
 
         @Test
+        void aRequestIsAnsweredWithinTheTimeBudgetWhenTheFhirServerIsSlowerThanItsTimeout() {
+            try (LoopbackHttpServer fhir = new LoopbackHttpServer();
+                 TestService.Running tight = TestService.start(other.resolve("budget"), b -> b.authDisabled(true)
+                         .timeBudget(Duration.ofMillis(300)).fhirTimeout(Duration.ofSeconds(10)))) {
+                fhir.answer("/fhir/Patient/pat-1001", 200, "{\"resourceType\":\"Patient\",\"id\":\"pat-1001\"}", 8000);
+                ObjectNode request = example("order-sign-complete.json");
+                ((ObjectNode) request.path("prefetch")).remove("patient");
+                request.put("fhirServer", fhir.url("/fhir").toString());
+                request.putObject("fhirAuthorization").put("access_token", "t").put("token_type", "Bearer")
+                        .put("scope", "patient/*.read").put("subject", "cds-service");
+
+                long start = System.nanoTime();
+                HttpResponse<String> response = Http.post(tight.url(SIGN), request.toString());
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                // the fetch is cut at the budget (412), or the budget itself answers (503); never the 8 s wait
+                assertThat(response.statusCode()).isIn(412, 503);
+                assertThat(Http.json(response).path("resourceType").asText()).isEqualTo("OperationOutcome");
+                assertThat(took).isLessThan(Duration.ofSeconds(4));
+            }
+        }
+
+        @Test
         void noAuthLogsAWarning() {
             assertThat(service.notices()).anySatisfy(n -> assertThat(n).contains("authentication is off"));
         }
