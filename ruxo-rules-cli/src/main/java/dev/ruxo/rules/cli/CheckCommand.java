@@ -181,21 +181,8 @@ final class CheckCommand implements Command {
         if (input.equals(STDIN)) {
             return wire.readRequest(env.in());
         }
-        Path path;
-        try {
-            path = Path.of(input);
-        } catch (InvalidPathException e) {
-            throw unreadable("not a valid file name");
-        }
-        if (Files.isDirectory(path)) {
-            throw unreadable("is a directory");
-        }
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = open(input)) {
             return wire.readRequest(in);
-        } catch (NoSuchFileException e) {
-            throw unreadable("no such file");
-        } catch (AccessDeniedException e) {
-            throw unreadable("permission denied");
         } catch (IOException e) {
             throw unreadable(Engines.describe(e));
         }

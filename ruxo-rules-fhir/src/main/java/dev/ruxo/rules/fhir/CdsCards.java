@@ -246,6 +246,13 @@ public final class CdsCards {
             Duration supply = new Duration();
             supply.setValue(ceilingDays).setUnit("days").setSystem(FhirCodes.UCUM).setCode("d");
             dr.setExpectedSupplyDuration(supply);
+            patched(cream.get().resource(), updated, source -> {
+                ObjectNode request = source.withObjectProperty("dispenseRequest");
+                request.putObject("quantity").put("value", ceilingGrams).put("unit", "g")
+                        .put("system", FhirCodes.UCUM).put("code", "g");
+                request.putObject("expectedSupplyDuration").put("value", ceilingDays).put("unit", "days")
+                        .put("system", FhirCodes.UCUM).put("code", "d");
+            });
             String text = "Change the quantity to " + ceilingGrams.toPlainString() + " g for " + ceilingDays + " days";
             out.add(new CdsCard.Suggestion(text, cardUuid(uuid, "update-quantity"), true,
                     List.of(new CdsCard.Action(CdsCard.ActionType.UPDATE, text, updated, cream.get().reference()))));
@@ -258,6 +265,22 @@ public final class CdsCards {
             CodeableConcept topical = new CodeableConcept().addCoding(
                     new Coding("http://snomed.info/sct", "6064005", "Topical route")).setText("topical");
             updated.getDosageInstruction().forEach(d -> d.setRoute(topical));
+            patched(cream.get().resource(), updated, source -> {
+                ArrayNode dosages = source.path("dosageInstruction").isArray()
+                        && !source.path("dosageInstruction").isEmpty()
+                        ? (ArrayNode) source.get("dosageInstruction") : source.putArray("dosageInstruction");
+                if (dosages.isEmpty()) {
+                    dosages.addObject();
+                }
+                for (com.fasterxml.jackson.databind.JsonNode d : dosages) {
+                    if (d instanceof ObjectNode o) {
+                        ObjectNode route = o.putObject("route");
+                        route.putArray("coding").addObject().put("system", "http://snomed.info/sct")
+                                .put("code", "6064005").put("display", "Topical route");
+                        route.put("text", "topical");
+                    }
+                }
+            });
             String text = "Change the route to topical";
             out.add(new CdsCard.Suggestion(text, cardUuid(uuid, "update-route"), true,
                     List.of(new CdsCard.Action(CdsCard.ActionType.UPDATE, text, updated, cream.get().reference()))));
@@ -272,6 +295,21 @@ public final class CdsCards {
             }
         }
         return out;
+    }
+
+    /**
+     * When the draft was read from JSON, keeps on the updated copy that JSON with the same change applied, so that
+     * writing the card patches JSON instead of encoding the resource with HAPI (about 30 µs a resource).
+     */
+    private static void patched(MedicationRequest draft, MedicationRequest updated,
+                                java.util.function.Consumer<ObjectNode> change) {
+        if (draft.getUserData(Fhir.SOURCE_JSON) instanceof ObjectNode source) {
+            ObjectNode copy = source.deepCopy();
+            change.accept(copy);
+            updated.setUserData(Fhir.SOURCE_JSON, copy);
+        } else {
+            updated.setUserData(Fhir.SOURCE_JSON, null);
+        }
     }
 
     private static boolean names(String summary, Medication m) {
@@ -399,6 +437,9 @@ public final class CdsCards {
     }
 
     private com.fasterxml.jackson.databind.JsonNode resourceJson(org.hl7.fhir.r4.model.Resource r) {
+        if (r.getUserData(Fhir.SOURCE_JSON) instanceof ObjectNode patched) {
+            return patched;
+        }
         String text = Fhir.context().newJsonParser().encodeResourceToString(r);
         try {
             return json.readTree(text);

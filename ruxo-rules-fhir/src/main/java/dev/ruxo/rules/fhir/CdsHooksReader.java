@@ -130,6 +130,7 @@ public final class CdsHooksReader {
                 Resource parsed = resource(drafts, "context.draftOrders", violations);
                 if (parsed instanceof Bundle b) {
                     draftOrders = b;
+                    keepSourceJson(b, drafts);
                 } else if (parsed != null) {
                     violations.add(new Violation("context.draftOrders", "must be a Bundle, was a "
                             + parsed.fhirType()));
@@ -163,6 +164,22 @@ public final class CdsHooksReader {
         }
         return new CdsHooksRequest(hook, hookInstance, fhirServer, auth, userId, patientId, encounterId, selections,
                 draftOrders, prefetch);
+    }
+
+    /** Each draft entry's resource remembers its JSON (entries are parsed in array order). */
+    private static void keepSourceJson(Bundle bundle, JsonNode node) {
+        JsonNode entries = node.path("entry");
+        List<Bundle.BundleEntryComponent> parsed = bundle.getEntry();
+        if (!entries.isArray() || entries.size() != parsed.size()) {
+            return;
+        }
+        for (int i = 0; i < parsed.size(); i++) {
+            JsonNode json = entries.get(i).path("resource");
+            Resource r = parsed.get(i).getResource();
+            if (r != null && json.isObject() && r.fhirType().equals(json.path("resourceType").asText())) {
+                r.setUserData(Fhir.SOURCE_JSON, json);
+            }
+        }
     }
 
     private static Resource resource(JsonNode node, String field, List<Violation> violations) {

@@ -9,6 +9,12 @@ final class Fhir {
 
     private static final FhirContext CONTEXT = newContext();
 
+    /**
+     * User-data key under which {@link CdsHooksReader} keeps the JSON each draft order was read from, so that a card's
+     * update action can be written by patching that JSON instead of encoding the resource with HAPI again.
+     */
+    static final String SOURCE_JSON = "dev.ruxo.rules.fhir.sourceJson";
+
     private Fhir() {
     }
 
@@ -17,6 +23,8 @@ final class Fhir {
         // resource ids stay the resource's own (Type/id); the entry fullUrl is indexed separately
         ctx.getParserOptions().setOverrideResourceIdWithBundleEntryFullUrl(false);
         ctx.getParserOptions().setStripVersionsFromReferences(false);
+        // a card's updated draft keeps its references as sent, never a contained copy of what they point to
+        ctx.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         return ctx;
     }
 

@@ -139,7 +139,8 @@ public final class FhirCheckMapper {
 
         /**
          * Days without a record of the cream (order, statement or dispense) that end a course: the therapy start is
-         * the earliest record reached from today without a larger gap. Default {@value #DEFAULT_COURSE_GAP_DAYS}.
+         * the earliest record reached from today without a larger gap. Default
+         * {@value FhirCheckMapper#DEFAULT_COURSE_GAP_DAYS}.
          *
          * @param days at least 1
          * @return this builder

@@ -75,6 +75,7 @@ final class Mapping {
     private final List<Resource> records = new ArrayList<>();
     private final List<MedicationRequest> drafts = new ArrayList<>();
     private final Set<Resource> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Resource, Boolean> creamRecords = new IdentityHashMap<>();
     private int read;
 
     Mapping(FhirCheckMapper config, Bundle draftBundle, List<? extends IBaseResource> record, String patientId) {
@@ -289,6 +290,24 @@ final class Mapping {
         return new Concept(null, null, null);
     }
 
+    /** Whether a record (order, statement, dispense) is of the cream; each is decided once per mapping. */
+    private boolean creamRecord(Resource r) {
+        Boolean known = creamRecords.get(r);
+        if (known == null) {
+            if (r instanceof MedicationRequest mr) {
+                known = isCream(concept(mr.getMedication(), mr), routes(mr.getDosageInstruction()));
+            } else if (r instanceof MedicationStatement ms) {
+                known = isCream(concept(ms.getMedication(), ms), routes(ms.getDosage()));
+            } else if (r instanceof MedicationDispense md) {
+                known = isCream(concept(md.getMedication(), md), routes(md.getDosageInstruction()));
+            } else {
+                known = false;
+            }
+            creamRecords.put(r, known);
+        }
+        return known;
+    }
+
     private boolean isCream(Concept c, List<String> routeWords) {
         boolean topicalForm = false;
         for (String t : c.texts()) {
@@ -400,10 +419,10 @@ final class Mapping {
     private List<Medication> recordMedications() {
         List<Medication> out = new ArrayList<>();
         for (MedicationRequest mr : all(MedicationRequest.class)) {
-            Concept c = concept(mr.getMedication(), mr);
-            if (isCream(c, routes(mr.getDosageInstruction()))) {
+            if (creamRecord(mr)) {
                 continue;
             }
+            Concept c = concept(mr.getMedication(), mr);
             MedicationStatus status = requestStatus(mr);
             if (status != null) {
                 out.add(medication(c, mr, route(mr.getDosageInstruction()), status));
@@ -411,10 +430,10 @@ final class Mapping {
             }
         }
         for (MedicationStatement ms : all(MedicationStatement.class)) {
-            Concept c = concept(ms.getMedication(), ms);
-            if (isCream(c, routes(ms.getDosage()))) {
+            if (creamRecord(ms)) {
                 continue;
             }
+            Concept c = concept(ms.getMedication(), ms);
             MedicationStatus status = statementStatus(ms);
             if (status != null) {
                 out.add(medication(c, ms, route(ms.getDosage()), status));
@@ -851,7 +870,7 @@ final class Mapping {
             if (!COURSE_REQUEST.contains(String.valueOf(code(mr.getStatusElement())))) {
                 continue;
             }
-            if (isCream(concept(mr.getMedication(), mr), routes(mr.getDosageInstruction()))) {
+            if (creamRecord(mr)) {
                 LocalDate d = date(mr.getAuthoredOnElement(), name(mr), "authoredOn");
                 if (d == null && mr.hasDispenseRequest() && mr.getDispenseRequest().hasValidityPeriod()) {
                     d = date(mr.getDispenseRequest().getValidityPeriod().getStartElement(), name(mr),
@@ -867,7 +886,7 @@ final class Mapping {
             if (!COURSE_STATEMENT.contains(String.valueOf(code(ms.getStatusElement())))) {
                 continue;
             }
-            if (isCream(concept(ms.getMedication(), ms), routes(ms.getDosage()))) {
+            if (creamRecord(ms)) {
                 LocalDate d = start(ms.getEffective(), name(ms), "effective");
                 if (d == null) {
                     d = date(ms.getDateAssertedElement(), name(ms), "dateAsserted");
@@ -881,7 +900,7 @@ final class Mapping {
         for (MedicationDispense md : all(MedicationDispense.class)) {
             String status = code(md.getStatusElement());
             if ((status == null || USED_DISPENSE.contains(status))
-                    && isCream(concept(md.getMedication(), md), routes(md.getDosageInstruction()))) {
+                    && creamRecord(md)) {
                 LocalDate d = date(md.getWhenHandedOverElement(), name(md), "whenHandedOver");
                 if (d != null) {
                     dates.add(d);
@@ -913,10 +932,10 @@ final class Mapping {
             if (status != null && !USED_DISPENSE.contains(status)) {
                 continue;
             }
-            Concept c = concept(md.getMedication(), md);
-            if (!isCream(c, routes(md.getDosageInstruction()))) {
+            if (!creamRecord(md)) {
                 continue;
             }
+            Concept c = concept(md.getMedication(), md);
             String res = name(md);
             LocalDate date = date(md.getWhenHandedOverElement(), res, "whenHandedOver");
             if (date == null && !md.hasWhenHandedOver()) {
@@ -1128,15 +1147,18 @@ final class Mapping {
         if (dt == null || dt.getValueAsString() == null) {
             return null;
         }
-        if (dt.getValue() == null) {
+        String s = dt.getValueAsString();
+        // HAPI keeps a value it could not parse as text, with no Date behind it
+        if (dt.getValue() == null || s.length() < 4) {
             errors.add(new Violation(res, path + " is not a valid date"));
             return null;
         }
         try {
-            Integer year = dt.getYear();
-            Integer month = dt.getMonth();
-            Integer day = dt.getDay();
-            return LocalDate.of(year, month == null ? 1 : month + 1, day == null ? 1 : day);
+            // FHIR writes the local date first (YYYY, YYYY-MM, YYYY-MM-DD, then any time): read it as written
+            int year = Integer.parseInt(s.substring(0, 4));
+            int month = s.length() >= 7 ? Integer.parseInt(s.substring(5, 7)) : 1;
+            int day = s.length() >= 10 ? Integer.parseInt(s.substring(8, 10)) : 1;
+            return LocalDate.of(year, month, day);
         } catch (RuntimeException e) {
             errors.add(new Violation(res, path + " is not a valid date"));
             return null;

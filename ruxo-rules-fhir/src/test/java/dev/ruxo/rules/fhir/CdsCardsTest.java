@@ -99,6 +99,35 @@ class CdsCardsTest {
     }
 
     @Test
+    void updateActionsWrittenFromTheRequestJsonEqualTheHapiEncoding() throws Exception {
+        for (String fixture : List.of("order-sign-complete.json", "medication-from-bundle.json")) {
+            CdsHooksRequest request = Fixtures.request(fixture);
+            FhirMapping m = Fixtures.mapper().map(request);
+            org.hl7.fhir.r4.model.MedicationRequest cream = m.creamOrder().orElseThrow().resource();
+            // the same order built as HAPI objects, without the JSON it was read from
+            org.hl7.fhir.r4.model.MedicationRequest copy = cream.copy();
+            copy.setUserData(Fhir.SOURCE_JSON, null);
+            copy.setUserData(Fhir.SOURCE_JSON, null);
+            for (String ruleId : List.of("RUXO-DOSE-QTY-WEEKLY", "RUXO-DOSE-ROUTE")) {
+                Finding f = new Finding(ruleId, dev.ruxo.rules.Category.DOSING, dev.ruxo.rules.Severity.CRITICAL,
+                        "s", null, new dev.ruxo.rules.Source("L", "2", "2025-09", null, true), true);
+                Assessment a = Assessment.of(List.of(f), Fixtures.engine().knowledgeBase());
+                JsonNode fromJson = cards.toJson(cards.cards(m, a, "h").get(0)).at("/suggestions/0/actions/0/resource");
+                FhirMapping hapiOnly = new FhirMapping(m.status(), m.request(),
+                        List.of(new FhirMapping.DraftOrder(m.creamOrder().get().reference(), copy, true, null)),
+                        m.missing(), m.notes(), m.resourcesRead(), m.resourcesUsed());
+                JsonNode fromHapi = cards.toJson(cards.cards(hapiOnly, a, "h").get(0))
+                        .at("/suggestions/0/actions/0/resource");
+                org.hl7.fhir.r4.model.Resource a1 = (org.hl7.fhir.r4.model.Resource) Fhir.parser()
+                        .parseResource(fromJson.toString());
+                org.hl7.fhir.r4.model.Resource a2 = (org.hl7.fhir.r4.model.Resource) Fhir.parser()
+                        .parseResource(fromHapi.toString());
+                assertThat(a1.equalsDeep(a2)).as("%s %s: %s vs %s", fixture, ruleId, fromJson, fromHapi).isTrue();
+            }
+        }
+    }
+
+    @Test
     void markdownInFindingTextIsEscaped() {
         assertThat(CdsCards.markdown("a*b_c [d] <e> `f`")).isEqualTo("a\\*b\\_c \\[d\\] \\<e\\> \\`f\\`");
     }
