@@ -145,7 +145,8 @@ public final class Main {
     /** Every command, in the order help lists them. A new verb ({@code verify}, {@code catalog}) goes here. */
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command command : List.<Command>of(new CheckCommand(), new VerifyCommand(), new CatalogCommand())) {
+        for (Command command : List.<Command>of(new CheckCommand(), new VerifyCommand(), new CatalogCommand(),
+                new ServeCommand(), new FeedbackReportCommand())) {
             commands.put(command.name(), command);
         }
         return commands;
