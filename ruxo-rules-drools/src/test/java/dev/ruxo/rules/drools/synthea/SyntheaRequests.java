@@ -23,14 +23,16 @@ import java.util.stream.Stream;
  * the same cream order for atopic dermatitis: 10 % BSA, 60 g for 7 days, topical, twice daily, moderate disease after
  * inadequate topical therapy. Nothing else of the record is kept, so the file stays small and holds no narrative.
  *
- * <p>Not part of the test run. It needs only Jackson; regenerate the committed data (after the lead's seeded Synthea
- * run, {@code -s 20261202 -cs 20261202 -r 20261201 -p 300}, Massachusetts) with
+ * <p>Not part of the test run. It needs only Jackson; regenerate the committed data from the seeded population that
+ * {@code bash scripts/synthea/generate.sh} writes to {@code target/synthea} (seeds 20261202, reference date
+ * 2026-12-01, 300 living patients, Massachusetts) with
  *
  * <pre>
+ * bash scripts/synthea/generate.sh
  * ./mvnw -q -B -o test-compile -pl ruxo-rules-drools -am
  * J=~/.m2/repository/com/fasterxml/jackson/core
  * java -cp "ruxo-rules-drools/target/test-classes:$J/jackson-databind/2.20.1/jackson-databind-2.20.1.jar:$J/jackson-core/2.20.1/jackson-core-2.20.1.jar:$J/jackson-annotations/2.20/jackson-annotations-2.20.jar" \
- *     dev.ruxo.rules.drools.synthea.SyntheaRequests /work/synthea/output/fhir 2026-12-01 \
+ *     dev.ruxo.rules.drools.synthea.SyntheaRequests target/synthea/fhir 2026-12-01 \
  *     ruxo-rules-drools/src/test/resources/synthea/population.jsonl
  * </pre>
  *
