@@ -34,4 +34,11 @@ interface Command {
      * @throws UsageException when the arguments are wrong; nothing has been printed to standard output then
      */
     int run(List<String> args, Environment env) throws UsageException;
+
+    /**
+     * @return true for a command whose normal end is a signal (a service): a stop then is not an unfinished run
+     */
+    default boolean runsUntilStopped() {
+        return false;
+    }
 }

@@ -44,7 +44,8 @@ public final class Main {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         // Exit status 0 says "every input was assessed". Code that ends the process before the run is over (a site
         // rule calling System.exit(0), allowed only with --allow-unsafe-rules) must not say so.
-        AtomicBoolean finished = new AtomicBoolean();
+        // A service (serve) ends by a signal, and its own hook closes it; only runs with an end of their own count.
+        AtomicBoolean finished = new AtomicBoolean(runsUntilStopped(args));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished.get()) {
                 err.println(PROGRAM + ": the run was ended before it finished; its results are incomplete");
@@ -67,6 +68,16 @@ public final class Main {
         err.flush();
         finished.set(true);
         System.exit(status);
+    }
+
+    /** Whether the command line names a command that runs until stopped; false when the tool's jars are missing. */
+    private static boolean runsUntilStopped(String[] args) {
+        try {
+            Command command = args.length == 0 ? null : commands().get(args[0]);
+            return command != null && command.runsUntilStopped();
+        } catch (LinkageError e) {
+            return false; // run() reports the missing jar
+        }
     }
 
     /** Standard output could not be written (a full disk, a closed pipe): the results are lost, so never exit 0. */

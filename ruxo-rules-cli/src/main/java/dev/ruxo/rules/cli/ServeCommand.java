@@ -14,6 +14,11 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand implements Command {
 
     @Override
+    public boolean runsUntilStopped() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "serve";
     }
