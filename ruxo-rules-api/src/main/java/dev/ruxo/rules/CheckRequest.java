@@ -38,6 +38,8 @@ public record CheckRequest(
      * @param order the order; required
      * @param medications co-medications; never null (null becomes empty)
      * @param dispenses earlier dispenses of the cream; never null (null becomes empty)
+     * @param unknownFields fields of the JSON document this request was read from that the wire format does not know;
+     *                    the engine reports them in one DATA finding. Empty for requests built in Java; never null
      */
     public CheckRequest {
         medications = medications == null ? List.of() : List.copyOf(medications);

@@ -53,6 +53,11 @@ public final class RequestValidation {
 
         /**
          * Checks every limit is positive.
+         *
+         * @param maxMedications most co-medications
+         * @param maxConditions  most problem-list entries
+         * @param maxDispenses   most earlier dispenses
+         * @param maxUnknownFields most unknown fields reported (a document with more is rejected)
          */
         public Limits {
             if (maxMedications < 1 || maxConditions < 1 || maxDispenses < 1 || maxUnknownFields < 1) {

@@ -16,6 +16,10 @@ public record UnknownField(String path, String probably) {
 
     /**
      * Checks the path is present.
+     *
+     * @param path     where the field is, in wire-format terms, such as {@code medication} or {@code patient.breastFeeding}
+     * @param probably the known field it is close to (another case, or a small edit away), such as
+     *                 {@code medications}; null when none is close
      */
     public UnknownField {
         Objects.requireNonNull(path, "path must not be null");

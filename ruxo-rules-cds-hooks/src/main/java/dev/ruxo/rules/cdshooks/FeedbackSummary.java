@@ -13,7 +13,11 @@ public record FeedbackSummary(List<RuleFeedback> rules) {
     /** The rule id under which feedback on cards this service never recorded is counted. */
     public static final String UNKNOWN_CARD = "(card not shown by this service)";
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param rules one row per rule, most shown first
+     */
     public FeedbackSummary {
         rules = List.copyOf(rules);
     }
@@ -29,7 +33,15 @@ public record FeedbackSummary(List<RuleFeedback> rules) {
      */
     public record RuleFeedback(String ruleId, long shown, long accepted, long overridden, List<Reason> topReasons) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param ruleId     the rule
+         * @param shown      cards shown (one per hook instance)
+         * @param accepted   feedback items with outcome accepted
+         * @param overridden feedback items with outcome overridden
+         * @param topReasons the most frequent override reasons, most frequent first, at most three
+         */
         public RuleFeedback {
             topReasons = List.copyOf(topReasons);
         }

@@ -18,6 +18,10 @@ public record IssuerConfig(String issuer, URI jwksUrl, List<URI> allowedJku) {
     /**
      * Checks the components.
      *
+     * @param issuer     the exact {@code iss} claim
+     * @param jwksUrl    the JWK Set URL of the issuer's signing keys
+     * @param allowedJku further JWK Set URLs a token's {@code jku} header may name; a {@code jku} outside this list (and
+     *                   other than {@code jwksUrl}) is refused
      * @throws IllegalArgumentException when the issuer is blank or a URL is not absolute http(s)
      */
     public IssuerConfig {

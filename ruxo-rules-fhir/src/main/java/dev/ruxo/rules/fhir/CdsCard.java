@@ -32,7 +32,19 @@ public record CdsCard(
     /** CDS Hooks allows fewer than 140 characters in a summary. */
     public static final int MAX_SUMMARY_LENGTH = 139;
 
-    /** Checks the required components and copies the lists. */
+    /**
+     * Checks the required components and copies the lists.
+     *
+     * @param uuid              stable for the same hook instance and rule, so that feedback ties back to the finding
+     * @param summary           one line, fewer than 140 characters
+     * @param detail            Markdown: the reason, the threshold and its source; nullable
+     * @param indicator         info, warning or critical
+     * @param source            where the advice comes from
+     * @param suggestions       concrete fixes; never null
+     * @param selectionBehavior {@code at-most-one} when there are suggestions, else null
+     * @param overrideReasons   reasons a prescriber may pick to override the card; empty when it is not overridable
+     * @param links             links to show; never null
+     */
     public CdsCard {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(indicator, "indicator");
@@ -74,7 +86,13 @@ public record CdsCard(
      * @param display the text; nullable
      */
     public record CdsCoding(String system, String code, String display) {
-        /** Checks the required components. */
+        /**
+         * Checks the required components.
+         *
+         * @param system  the code system URI
+         * @param code    the code
+         * @param display the text; nullable
+         */
         public CdsCoding {
             Objects.requireNonNull(system, "system");
             Objects.requireNonNull(code, "code");
@@ -89,7 +107,13 @@ public record CdsCard(
      * @param topic what the card is about (the finding's category and rule); nullable
      */
     public record Source(String label, String url, CdsCoding topic) {
-        /** Checks the label is present. */
+        /**
+         * Checks the label is present.
+         *
+         * @param label the label title and section, such as "Opzelura US Prescribing Information, section 2.1"
+         * @param url   the label section; nullable
+         * @param topic what the card is about (the finding's category and rule); nullable
+         */
         public Source {
             Objects.requireNonNull(label, "label");
         }
@@ -104,7 +128,14 @@ public record CdsCard(
      * @param actions       the changes it makes
      */
     public record Suggestion(String label, String uuid, boolean isRecommended, List<Action> actions) {
-        /** Checks the label and copies the actions. */
+        /**
+         * Checks the label and copies the actions.
+         *
+         * @param label         what it does, for a button
+         * @param uuid          stable like the card's; nullable
+         * @param isRecommended whether the service recommends it
+         * @param actions       the changes it makes
+         */
         public Suggestion {
             Objects.requireNonNull(label, "label");
             actions = actions == null ? List.of() : List.copyOf(actions);
@@ -142,7 +173,15 @@ public record CdsCard(
      *                    required for delete
      */
     public record Action(ActionType type, String description, Resource resource, String resourceId) {
-        /** Checks that the action names what it changes. */
+        /**
+         * Checks that the action names what it changes.
+         *
+         * @param type        create, update or delete
+         * @param description what it does
+         * @param resource    the new or updated resource; null for delete
+         * @param resourceId  the draft resource it changes, as a relative reference such as {@code MedicationRequest/abc};
+         *                    required for delete
+         */
         public Action {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(description, "description");
@@ -163,7 +202,13 @@ public record CdsCard(
      * @param type  {@code absolute} or {@code smart}
      */
     public record Link(String label, String url, String type) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param label the text
+         * @param url   where it goes
+         * @param type  {@code absolute} or {@code smart}
+         */
         public Link {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(url, "url");

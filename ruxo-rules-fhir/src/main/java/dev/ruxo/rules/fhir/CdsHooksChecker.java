@@ -78,7 +78,13 @@ public final class CdsHooksChecker {
      * @param cards      the cards to return
      */
     public record Result(FhirMapping mapping, Assessment assessment, List<CdsCard> cards) {
-        /** Copies the cards. */
+        /**
+         * Copies the cards.
+         *
+         * @param mapping    what the FHIR input became
+         * @param assessment the assessment; null unless the mapping was checkable
+         * @param cards      the cards to return
+         */
         public Result {
             Objects.requireNonNull(mapping, "mapping");
             cards = List.copyOf(cards);

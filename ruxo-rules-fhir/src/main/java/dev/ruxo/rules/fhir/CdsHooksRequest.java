@@ -46,6 +46,17 @@ public record CdsHooksRequest(
 
     /**
      * Copies the collections so the record's own structure stays immutable.
+     *
+     * @param hook              the hook, such as {@code order-sign}
+     * @param hookInstance      the UUID of this hook call
+     * @param fhirServer        the FHIR server's base URL; nullable
+     * @param fhirAuthorization the access token for the FHIR server; nullable
+     * @param userId            {@code context.userId}; nullable
+     * @param patientId         {@code context.patientId}; nullable
+     * @param encounterId       {@code context.encounterId}; nullable
+     * @param selections        {@code context.selections} ({@code order-select}); never null
+     * @param draftOrders       {@code context.draftOrders}, a Bundle of draft orders; nullable
+     * @param prefetch          prefetch key to value; never null (null becomes empty), see above
      */
     public CdsHooksRequest {
         selections = selections == null ? List.of() : List.copyOf(selections);

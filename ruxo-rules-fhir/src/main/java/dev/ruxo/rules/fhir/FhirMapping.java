@@ -50,14 +50,31 @@ public record FhirMapping(
      * @param medication the co-medication it became; null for the checked cream order
      */
     public record DraftOrder(String reference, MedicationRequest resource, boolean cream, Medication medication) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param reference  how it is named in errors and in card actions, such as {@code MedicationRequest/abc}
+         * @param resource   the draft MedicationRequest as it was sent
+         * @param cream      whether it is the order for the cream that is checked
+         * @param medication the co-medication it became; null for the checked cream order
+         */
         public DraftOrder {
             Objects.requireNonNull(reference, "reference");
             Objects.requireNonNull(resource, "resource");
         }
     }
 
-    /** Copies the lists and checks that the components agree with the status. */
+    /**
+     * Copies the lists and checks that the components agree with the status.
+     *
+     * @param status the status
+     * @param request the request
+     * @param draftOrders the draft orders
+     * @param missing the missing
+     * @param notes the notes
+     * @param resourcesRead the resources read
+     * @param resourcesUsed the resources used
+     */
     public FhirMapping {
         Objects.requireNonNull(status, "status");
         draftOrders = List.copyOf(draftOrders);
