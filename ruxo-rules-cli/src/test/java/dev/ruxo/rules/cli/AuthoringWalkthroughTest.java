@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AuthoringWalkthroughTest {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern FILE_BLOCK = Pattern.compile("<!-- file: (\\S+) -->\\s*```\\w*\\n(.*?)```",
-            Pattern.DOTALL);
     private static final Pattern SH_BLOCK = Pattern.compile("```sh\\n(.*?)```(?:\\s*(?:\\n[^`]*?)?```text\\n(.*?)```)?",
             Pattern.DOTALL);
 
@@ -33,14 +31,7 @@ class AuthoringWalkthroughTest {
     @BeforeEach
     void writeTheFilesTheWalkthroughShows() throws IOException {
         doc = Files.readString(REPO.resolve("docs/authoring-rules.md"));
-        Matcher m = FILE_BLOCK.matcher(doc);
-        int files = 0;
-        while (m.find()) {
-            Path target = work.resolve(m.group(1));
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, m.group(2));
-            files++;
-        }
+        int files = DocFiles.write(doc, work);
         assertThat(files).as("files shown in the walkthrough").isEqualTo(5);
         Files.createDirectories(work.resolve("docs"));
     }

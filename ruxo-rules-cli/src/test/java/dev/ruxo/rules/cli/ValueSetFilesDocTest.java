@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ValueSetFilesDocTest {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern FILE_BLOCK = Pattern.compile("<!-- file: (\\S+) -->\\s*```\\w*\\n(.*?)```",
-            Pattern.DOTALL);
     private static final Pattern COMMAND = Pattern.compile("```sh\\n\\./ruxo (.*?)\\n```\\s*```text\\n(.*?)```",
             Pattern.DOTALL);
 
@@ -28,14 +26,7 @@ class ValueSetFilesDocTest {
     @BeforeEach
     void writeTheFiles() throws IOException {
         doc = Files.readString(REPO.resolve("docs/value-set-files.md"));
-        Matcher m = FILE_BLOCK.matcher(doc);
-        int files = 0;
-        while (m.find()) {
-            Path target = work.resolve(m.group(1));
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, m.group(2));
-            files++;
-        }
+        int files = DocFiles.write(doc, work);
         assertThat(files).isEqualTo(2);
     }
 
