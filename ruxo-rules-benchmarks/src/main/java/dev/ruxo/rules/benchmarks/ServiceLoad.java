@@ -57,7 +57,8 @@ public final class ServiceLoad {
     /**
      * Runs the load test.
      *
-     * @param args {@code --jar PATH --seconds N --warmup N --clients N --starts N}
+     * @param args {@code --jar PATH --seconds N --warmup N --clients N --starts N --xmx SIZE}, and any number of
+     *             {@code --jvm ARG} (a JVM option for the service) and one {@code --config FILE} (its service configuration)
      * @throws Exception when the service cannot be started
      */
     public static void main(String[] args) throws Exception {
@@ -67,6 +68,8 @@ public final class ServiceLoad {
         int clients = 50;
         int starts = 3;
         String xmx = "512m";
+        List<String> jvmArgs = new ArrayList<>();
+        List<String> serveArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -75,6 +78,11 @@ public final class ServiceLoad {
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--starts" -> starts = Integer.parseInt(args[++i]);
                 case "--xmx" -> xmx = args[++i];
+                case "--jvm" -> jvmArgs.add(args[++i]);
+                case "--config" -> {
+                    serveArgs.add("--config");
+                    serveArgs.add(Path.of(args[++i]).toAbsolutePath().toString());
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -83,7 +91,7 @@ public final class ServiceLoad {
         }
         List<Double> startTimes = new ArrayList<>();
         for (int s = 0; s < starts; s++) {
-            Server server = Server.start(jar, xmx);
+            Server server = Server.start(jar, xmx, jvmArgs, serveArgs);
             try {
                 startTimes.add(server.firstHookMillis());
             } finally {
@@ -97,7 +105,7 @@ public final class ServiceLoad {
                     startTimes.get(startTimes.size() - 1));
         }
 
-        Server server = Server.start(jar, xmx);
+        Server server = Server.start(jar, xmx, jvmArgs, serveArgs);
         try {
             run(server, clients, warmup, seconds);
         } finally {
@@ -258,14 +266,18 @@ public final class ServiceLoad {
     /** The service as its own process. */
     private record Server(Process process, URI url, double firstHookMillis, Path dir) {
 
-        static Server start(Path jar, String xmx) throws IOException, InterruptedException {
+        static Server start(Path jar, String xmx, List<String> jvmArgs, List<String> serveArgs)
+                throws IOException, InterruptedException {
             Path dir = Files.createTempDirectory("ruxo-load");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx,
+                    "-Dorg.slf4j.simpleLogger.log.dev.ruxo.rules.cdshooks.access=warn"));
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--port", "0", "--no-auth",
+                    "--database", dir.resolve("feedback").toString()));
+            command.addAll(serveArgs);
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + xmx, "-Dorg.slf4j.simpleLogger.log.dev.ruxo.rules.cdshooks.access=warn",
-                    "-jar", jar.toAbsolutePath().toString(), "serve", "--port", "0", "--no-auth",
-                    "--database", dir.resolve("feedback").toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             URI url = null;
             for (String line; (line = out.readLine()) != null; ) {
