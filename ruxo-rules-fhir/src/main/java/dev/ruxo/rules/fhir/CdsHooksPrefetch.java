@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -79,7 +80,9 @@ public final class CdsHooksPrefetch {
     /**
      * The declared keys the request lacks: not sent at all (a JSON null counts as sent, meaning "no data"), and no
      * resource of the key's type sent anywhere else in the prefetch either. The service fetches these from the FHIR
-     * server, or answers 412 when it cannot.
+     * server, or answers 412 when it cannot. A key whose value is an OperationOutcome, or a Bundle that holds only
+     * OperationOutcome entries, is the client saying its own prefetch query failed: it counts as not sent (never as
+     * "no data"), and such a value does not stand in for any other key either.
      *
      * @param request the request
      * @return missing keys, in declaration order; empty when everything is there
@@ -87,7 +90,8 @@ public final class CdsHooksPrefetch {
     public static List<String> missing(CdsHooksRequest request) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : TYPES.entrySet()) {
-            if (request.hasPrefetch(e.getKey())) {
+            if (request.hasPrefetch(e.getKey())
+                    && request.prefetch().get(e.getKey()).map(r -> !failedQuery(r)).orElse(true)) {
                 continue;
             }
             boolean found = false;
@@ -102,6 +106,22 @@ public final class CdsHooksPrefetch {
             }
         }
         return out;
+    }
+
+    /** An OperationOutcome, or a Bundle whose entries are all OperationOutcomes: the client's prefetch failed. */
+    private static boolean failedQuery(Resource r) {
+        if (r instanceof OperationOutcome) {
+            return true;
+        }
+        if (r instanceof Bundle b && !b.getEntry().isEmpty()) {
+            for (Bundle.BundleEntryComponent entry : b.getEntry()) {
+                if (!(entry.getResource() instanceof OperationOutcome)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean holds(Resource r, String type) {

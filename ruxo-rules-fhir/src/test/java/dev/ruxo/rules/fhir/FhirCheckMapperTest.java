@@ -92,6 +92,23 @@ class FhirCheckMapperTest {
     }
 
     @Test
+    void anOperationOutcomePrefetchCountsAsMissingNotAsNoData() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Fixtures.read("prefetch-null.json"));
+        assertThat(CdsHooksPrefetch.missing(CdsHooksReader.create().read(body))).isEmpty();
+        com.fasterxml.jackson.databind.node.ObjectNode prefetch =
+                (com.fasterxml.jackson.databind.node.ObjectNode) body.get("prefetch");
+        prefetch.set("conditions", json.readTree(
+                "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}"));
+        prefetch.set("medicationRequests", json.readTree("{\"resourceType\":\"Bundle\",\"type\":\"searchset\","
+                + "\"entry\":[{\"resource\":{\"resourceType\":\"OperationOutcome\","
+                + "\"issue\":[{\"severity\":\"error\",\"code\":\"exception\"}]}}]}"));
+        assertThat(CdsHooksPrefetch.missing(CdsHooksReader.create().read(body)))
+                .containsExactly("conditions", "medicationRequests");
+    }
+
+    @Test
     void resourcesAreFoundByTypeUnderAnyKey() {
         CdsHooksRequest r = Fixtures.request("medication-from-bundle.json");
         FhirMapping m = mapper.map(r);
